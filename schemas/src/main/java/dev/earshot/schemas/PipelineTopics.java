@@ -1,0 +1,47 @@
+package dev.earshot.schemas;
+
+import dev.earshot.avro.AudienceTopicWindow;
+import dev.earshot.avro.EnrichedPost;
+import dev.earshot.avro.RawPost;
+import dev.earshot.schemas.registry.SchemaRegistryClient;
+import dev.earshot.schemas.serde.AvroSerde;
+import dev.earshot.schemas.serde.SerdeConfig;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The pipeline's topics with their serdes, for one schema registry. Keys are plain strings
+ * (readable by any consumer); values are Avro in the Confluent wire format.
+ */
+public final class PipelineTopics {
+  private final SchemaRegistryClient registry;
+  private final SerdeConfig serdeConfig;
+
+  public PipelineTopics(SchemaRegistryClient registry, SerdeConfig serdeConfig) {
+    this.registry = registry;
+    this.serdeConfig = serdeConfig;
+  }
+
+  public TopicWithSerdes<String, RawPost> rawPosts() {
+    return new TopicWithSerdes<>(Topics.POSTS_RAW, Serdes.String(), avro(RawPost.class));
+  }
+
+  public TopicWithSerdes<String, EnrichedPost> enrichedPosts() {
+    return new TopicWithSerdes<>(Topics.POSTS_ENRICHED, Serdes.String(), avro(EnrichedPost.class));
+  }
+
+  public TopicWithSerdes<String, AudienceTopicWindow> audienceTopicHourly() {
+    return new TopicWithSerdes<>(
+        Topics.AUDIENCE_TOPIC_HOURLY, Serdes.String(), avro(AudienceTopicWindow.class));
+  }
+
+  /** A value serde for any generated record, e.g. for a state store. */
+  public <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
+    return AvroSerde.of(registry, serdeConfig, type, false);
+  }
+
+  public SchemaRegistryClient registry() {
+    return registry;
+  }
+}

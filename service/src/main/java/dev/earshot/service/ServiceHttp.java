@@ -1,0 +1,69 @@
+package dev.earshot.service;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Every service's HTTP face: {@code /health} (the process is alive), {@code /ready} (it is doing
+ * its job; 503 otherwise), {@code /metrics} (Prometheus text format). Services add their own routes
+ * to {@link #app()} before {@link #start}.
+ */
+public final class ServiceHttp implements AutoCloseable {
+  private final Javalin app;
+  private final String host;
+  private final int port;
+
+  public ServiceHttp(
+      String host,
+      int port,
+      PrometheusMeterRegistry metrics,
+      BooleanSupplier ready,
+      Supplier<Map<String, Object>> status) {
+    this.host = host;
+    this.port = port;
+    this.app = Javalin.create(cfg -> cfg.showJavalinBanner = false);
+    app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+    app.get(
+        "/ready",
+        ctx -> {
+          boolean ok = ready.getAsBoolean();
+          ctx.status(ok ? 200 : 503).json(status.get());
+        });
+    app.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+  }
+
+  public Javalin app() {
+    return app;
+  }
+
+  /** Binds the port; a taken port fails here with the port named. */
+  public ServiceHttp start() {
+    try {
+      app.start(host, port);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot listen on " + host + ":" + port + " (is the port taken?): " + e.getMessage(), e);
+    }
+    return this;
+  }
+
+  /** The bound port (useful when configured as 0). */
+  public int port() {
+    return app.port();
+  }
+
+  public String baseUrl() {
+    return "http://" + host + ":" + port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

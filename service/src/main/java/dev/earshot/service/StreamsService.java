@@ -1,0 +1,96 @@
+package dev.earshot.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lifecycle of one Kafka Streams application, in one place: settings shared by all earshot
+ * apps, the uncaught-exception policy, the state listener behind readiness, metrics, close.
+ */
+public final class StreamsService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
+
+  private final String name;
+  private final KafkaStreams streams;
+  private final KafkaStreamsMetrics streamsMetrics;
+  private volatile Throwable lastError;
+
+  public StreamsService(String name, Topology topology, Properties props, MeterRegistry metrics) {
+    this.name = name;
+    log.info("{} topology:\n{}", name, topology.describe());
+    this.streams = new KafkaStreams(topology, props);
+    this.streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(metrics);
+    streams.setStateListener((now, before) -> log.info("{} state {} -> {}", name, before, now));
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          lastError = e;
+          if (Failures.isOutage(e)) {
+            // Registry or broker outage: restart the thread from the last commit; it stalls
+            // (loudly) until the dependency is back and loses nothing.
+            log.error("{}: outage, replacing stream thread", name, e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+          }
+          log.error("{}: unexpected failure, shutting down this instance", name, e);
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+  }
+
+  /**
+   * Settings every earshot Streams app shares, then the service's {@code kafka.*} keys, which win.
+   */
+  public static Properties properties(
+      ServiceConfig config, String deadLetterTopic, MeterRegistry metrics) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterDeserializationHandler.class.getName());
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProcessingHandler.class.getName());
+    props.putAll(config.withPrefix(ServiceConfig.KAFKA_PREFIX));
+    props.put(Metrics.REGISTRY_CONFIG_KEY, metrics);
+    return props;
+  }
+
+  public StreamsService start() {
+    streams.start();
+    return this;
+  }
+
+  public boolean isRunning() {
+    return streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public Map<String, Object> status() {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("service", name);
+    status.put("state", streams.state().toString());
+    if (lastError != null) {
+      status.put("lastError", lastError.toString());
+    }
+    return status;
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    streamsMetrics.close();
+  }
+}
