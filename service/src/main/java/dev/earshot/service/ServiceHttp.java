@@ -1,6 +1,7 @@
 package dev.earshot.service;
 
 import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -24,7 +25,12 @@ public final class ServiceHttp implements AutoCloseable {
       Supplier<Map<String, Object>> status) {
     this.host = host;
     this.port = port;
-    this.app = Javalin.create(cfg -> cfg.showJavalinBanner = false);
+    this.app =
+        Javalin.create(
+            cfg -> {
+              cfg.showJavalinBanner = false;
+              cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            });
     app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
     app.get(
         "/ready",

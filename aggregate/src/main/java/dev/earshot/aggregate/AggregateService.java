@@ -1,0 +1,91 @@
+package dev.earshot.aggregate;
+
+import dev.earshot.aggregate.http.QueryRoutes;
+import dev.earshot.aggregate.query.AudienceTopicQueries;
+import dev.earshot.avro.Sentiment;
+import dev.earshot.avro.SentimentCounts;
+import dev.earshot.schemas.PipelineTopics;
+import dev.earshot.schemas.Topics;
+import dev.earshot.service.Metrics;
+import dev.earshot.service.Registry;
+import dev.earshot.service.ServiceConfig;
+import dev.earshot.service.ServiceHttp;
+import dev.earshot.service.StreamsService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The aggregate app as a running service: Kafka Streams, the query API, health and metrics. */
+public final class AggregateService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AggregateService.class);
+
+  private final StreamsService streams;
+  private final ServiceHttp http;
+
+  private AggregateService(StreamsService streams, ServiceHttp http) {
+    this.streams = streams;
+    this.http = http;
+  }
+
+  public static AggregateService start(ServiceConfig config) {
+    PrometheusMeterRegistry metrics = Metrics.newRegistry("aggregate");
+    PipelineTopics topics = Registry.topics(config);
+    AggregateTopology.Settings settings =
+        new AggregateTopology.Settings(
+            Duration.parse(config.get("aggregate.grace")),
+            Duration.parse(config.get("aggregate.retention")));
+    Topology topology =
+        AggregateTopology.build(
+            topics.enrichedPosts(),
+            topics.audienceTopicHourly(),
+            topics.avro(Sentiment.class),
+            topics.avro(SentimentCounts.class),
+            settings);
+    String host = config.get("http.host");
+    int port = config.getInt("http.port");
+    Properties props = StreamsService.properties(config, Topics.AGGREGATE_DLQ, metrics);
+    // Lets other instances (and later, query routing) find which instance owns a key.
+    props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + port);
+    StreamsService streams = new StreamsService("aggregate", topology, props, metrics);
+    ServiceHttp http = new ServiceHttp(host, port, metrics, streams::isRunning, streams::status);
+    new QueryRoutes(
+            new AudienceTopicQueries(streams.streams(), host + ":" + port),
+            Clock.systemUTC(),
+            metrics)
+        .register(http.app());
+    http.start();
+    streams.start();
+    return new AggregateService(streams, http);
+  }
+
+  public String baseUrl() {
+    return http.baseUrl();
+  }
+
+  public boolean isRunning() {
+    return streams.isRunning();
+  }
+
+  @Override
+  public void close() {
+    streams.close();
+    http.close();
+  }
+
+  /** Runs the aggregate app; the optional argument is a properties file. */
+  public static void main(String[] args) {
+    ServiceConfig config =
+        ServiceConfig.load(
+            "aggregate", args.length > 0 ? Path.of(args[0]) : null, System.getenv(), Map.of());
+    AggregateService service = start(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "aggregate-shutdown"));
+    log.info("aggregate running; queries at {}/api/v1/audience-topics", service.baseUrl());
+  }
+}

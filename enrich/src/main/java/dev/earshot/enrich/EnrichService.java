@@ -1,0 +1,98 @@
+package dev.earshot.enrich;
+
+import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.schemas.PipelineTopics;
+import dev.earshot.schemas.Topics;
+import dev.earshot.service.Metrics;
+import dev.earshot.service.Registry;
+import dev.earshot.service.ServiceConfig;
+import dev.earshot.service.ServiceHttp;
+import dev.earshot.service.StreamsService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The enricher as a running service: Kafka Streams app plus its health and metrics endpoint. */
+public final class EnrichService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
+
+  private final StreamsService streams;
+  private final ServiceHttp http;
+
+  private EnrichService(StreamsService streams, ServiceHttp http) {
+    this.streams = streams;
+    this.http = http;
+  }
+
+  public static EnrichService start(ServiceConfig config) {
+    PrometheusMeterRegistry metrics = Metrics.newRegistry("enrich");
+    TextAnalyzer analyzer = new TextAnalyzer();
+    String taxonomyFile = config.get("enrich.taxonomy.file", null);
+    Taxonomy taxonomy =
+        taxonomyFile == null
+            ? Taxonomy.loadDefault(analyzer)
+            : Taxonomy.load(Path.of(taxonomyFile), analyzer);
+    log.info("taxonomy {} loaded", taxonomy.version());
+    Enricher enricher =
+        new Enricher(
+            taxonomy,
+            SentimentLexicon.load(),
+            config.getInt("enrich.max.text.chars"),
+            Clock.systemUTC());
+    PipelineTopics topics = Registry.topics(config);
+    Topology topology =
+        EnrichTopology.build(
+            topics.rawPosts(),
+            topics.enrichedPosts(),
+            enricher,
+            Duration.parse(config.get("enrich.dedupe.retention")),
+            metrics.counter("earshot.enrich.duplicates")::increment);
+    StreamsService streams =
+        new StreamsService(
+            "enrich",
+            topology,
+            StreamsService.properties(config, Topics.ENRICH_DLQ, metrics),
+            metrics);
+    ServiceHttp http =
+        new ServiceHttp(
+                config.get("http.host"),
+                config.getInt("http.port"),
+                metrics,
+                streams::isRunning,
+                streams::status)
+            .start();
+    streams.start();
+    return new EnrichService(streams, http);
+  }
+
+  public String baseUrl() {
+    return http.baseUrl();
+  }
+
+  public boolean isRunning() {
+    return streams.isRunning();
+  }
+
+  @Override
+  public void close() {
+    streams.close();
+    http.close();
+  }
+
+  /** Runs the enricher; the optional argument is a properties file (see enrich.properties). */
+  public static void main(String[] args) {
+    ServiceConfig config =
+        ServiceConfig.load(
+            "enrich", args.length > 0 ? Path.of(args[0]) : null, System.getenv(), Map.of());
+    EnrichService service = start(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "enrich-shutdown"));
+    log.info("enrich running; health and metrics at {}", service.baseUrl());
+  }
+}

@@ -1,0 +1,46 @@
+package dev.earshot.enrich;
+
+import dev.earshot.avro.EnrichedPost;
+import dev.earshot.avro.RawPost;
+import dev.earshot.schemas.TopicWithSerdes;
+import java.time.Duration;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * posts.raw -> enrich -> posts.enriched. Built by a pure function; wiring is in {@link EnrichApp}.
+ */
+public final class EnrichTopology {
+  public static final String SOURCE = "posts-raw-source";
+  public static final String ENRICH = "enrich";
+  public static final String SINK = "posts-enriched-sink";
+
+  public static final String DEDUPLICATE = "deduplicate";
+
+  /**
+   * @param dedupeRetention how long a post key is remembered to drop re-deliveries
+   * @param onDuplicate called for each dropped duplicate (a metric)
+   */
+  public static Topology build(
+      TopicWithSerdes<String, RawPost> in,
+      TopicWithSerdes<String, EnrichedPost> out,
+      Enricher enricher,
+      Duration dedupeRetention,
+      Runnable onDuplicate) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(DeduplicateProcessor.store(dedupeRetention));
+    builder.stream(in.name(), Consumed.with(in.keySerde(), in.valueSerde()).withName(SOURCE))
+        .processValues(
+            () -> new DeduplicateProcessor(onDuplicate),
+            Named.as(DEDUPLICATE),
+            DeduplicateProcessor.STORE)
+        .mapValues(enricher::enrich, Named.as(ENRICH))
+        .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName(SINK));
+    return builder.build();
+  }
+
+  private EnrichTopology() {}
+}

@@ -1,0 +1,75 @@
+package dev.earshot.enrich;
+
+import dev.earshot.avro.EnrichedPost;
+import dev.earshot.avro.RawPost;
+import dev.earshot.avro.Sentiment;
+import dev.earshot.enrich.nlp.LanguageGuesser;
+import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.sentiment.SocialSentimentScorer;
+import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.schemas.PostKeys;
+import dev.earshot.schemas.Sentiments;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Labels one post: CoreNLP tokens, language, sentiment, audiences, topics, brands. Pure apart from
+ * the clock; safe to share between stream threads (each thread gets its own CoreNLP pipeline).
+ */
+public final class Enricher {
+  private final Taxonomy taxonomy;
+  private final SocialSentimentScorer scorer;
+  private final LanguageGuesser languages = new LanguageGuesser();
+  private final ThreadLocal<TextAnalyzer> analyzer = ThreadLocal.withInitial(TextAnalyzer::new);
+  private final int maxTextChars;
+  private final Clock clock;
+
+  public Enricher(Taxonomy taxonomy, SentimentLexicon lexicon, int maxTextChars, Clock clock) {
+    this.taxonomy = taxonomy;
+    this.scorer = new SocialSentimentScorer(lexicon, taxonomy.sentimentPhrases());
+    this.maxTextChars = maxTextChars;
+    this.clock = clock;
+  }
+
+  public EnrichedPost enrich(RawPost post) {
+    String text = post.getText();
+    if (text.length() > maxTextChars) {
+      throw new PostTooLargeException(
+          PostKeys.of(post.getPlatform(), post.getId()), text.length(), maxTextChars);
+    }
+    TextAnalyzer nlp = analyzer.get();
+    List<List<String>> sentences = nlp.sentences(text);
+    List<String> tokens = new ArrayList<>();
+    sentences.forEach(tokens::addAll);
+    String lang = languages.guess(post.getLang(), tokens);
+
+    Sentiment sentiment;
+    List<String> audiences;
+    List<String> topics;
+    if ("en".equals(lang) || LanguageGuesser.UNKNOWN.equals(lang)) {
+      SocialSentimentScorer.Score score = scorer.score(sentences);
+      sentiment = new Sentiment(score.label(), score.score(), score.decidedBy());
+      String bio = post.getAuthor() == null ? null : post.getAuthor().getBio();
+      List<String> bioTokens = bio == null || bio.isBlank() ? List.of() : nlp.tokens(bio);
+      audiences = List.copyOf(taxonomy.audiences(tokens, bioTokens));
+      topics = List.copyOf(taxonomy.topics(tokens));
+    } else {
+      // The lexicon and the rules are English: say so rather than guess.
+      sentiment = new Sentiment(Sentiments.NEUTRAL, 0.0, "skipped:lang=" + lang);
+      audiences = List.of();
+      topics = List.of();
+    }
+    return EnrichedPost.newBuilder()
+        .setPost(post)
+        .setLang(lang)
+        .setSentiment(sentiment)
+        .setAudiences(audiences)
+        .setTopics(topics)
+        .setBrands(List.copyOf(taxonomy.brands(tokens))) // names read the same in any language
+        .setTaxonomyVersion(taxonomy.version())
+        .setEnrichedAt(clock.instant())
+        .build();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.earshot.enrich.nlp;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A small stop-word vote between the languages social posts about our market mostly come in. The
+ * language a source declares wins; this only fills the gap. Good enough to keep Spanish or French
+ * posts away from English-only rules; not a general language identifier.
+ */
+public final class LanguageGuesser {
+  public static final String UNKNOWN = "und";
+
+  private static final Map<String, Set<String>> STOP_WORDS =
+      Map.of(
+          "en",
+          Set.of(
+              "the", "and", "is", "to", "my", "i", "it", "of", "for", "you", "this", "that", "with",
+              "was", "have", "on", "just", "me", "a", "in", "are", "so", "but", "not", "at",
+              "your"),
+          "es",
+          Set.of(
+              "el", "la", "los", "las", "de", "que", "y", "es", "mi", "por", "con", "para", "una",
+              "un", "pero", "muy", "del", "se", "no", "lo", "tarjeta", "está"),
+          "fr",
+          Set.of(
+              "le", "la", "les", "de", "des", "et", "est", "je", "mon", "ma", "pour", "avec", "une",
+              "un", "mais", "très", "du", "pas", "ne", "carte", "c'est", "j'ai"),
+          "de",
+          Set.of(
+              "der", "die", "das", "und", "ist", "ich", "mein", "meine", "nicht", "mit", "für",
+              "ein", "eine", "aber", "sehr", "karte"),
+          "pt",
+          Set.of(
+              "o", "os", "as", "de", "que", "e", "é", "meu", "minha", "com", "para", "uma", "um",
+              "mas", "muito", "não", "cartão"));
+
+  /** The declared language if any, else the best stop-word vote, else {@link #UNKNOWN}. */
+  public String guess(String declared, List<String> tokens) {
+    if (declared != null && !declared.isBlank()) {
+      return declared.toLowerCase(Locale.ROOT);
+    }
+    String best = UNKNOWN;
+    int bestVotes = 0;
+    for (String lang : List.of("en", "es", "fr", "de", "pt")) {
+      Set<String> words = STOP_WORDS.get(lang);
+      int votes = 0;
+      for (String token : tokens) {
+        if (words.contains(token.toLowerCase(Locale.ROOT))) {
+          votes++;
+        }
+      }
+      if (votes > bestVotes) {
+        best = lang;
+        bestVotes = votes;
+      }
+    }
+    return best;
+  }
+}

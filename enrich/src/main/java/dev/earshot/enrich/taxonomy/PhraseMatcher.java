@@ -1,0 +1,97 @@
+package dev.earshot.enrich.taxonomy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds which labels' phrases occur in a token sequence. Tokens and phrase words are compared by
+ * {@link #stem}: lower case, '#' and '@' dropped, plural endings removed. A multi-word phrase also
+ * matches its words run together, the way hashtags and handles are written ("#JustMarried",
+ * "@AcmeCard"). A label whose exclude phrase occurs is not reported.
+ */
+public final class PhraseMatcher {
+  private final Map<String, List<Entry>> byFirstStem = new HashMap<>();
+
+  /** Adds a phrase (already tokenized) for a label; {@code exclude} phrases veto the label. */
+  public void add(String label, List<String> phraseTokens, boolean exclude) {
+    List<String> stems = new ArrayList<>();
+    for (String token : phraseTokens) {
+      String stem = stem(token);
+      if (!stem.isEmpty()) {
+        stems.add(stem);
+      }
+    }
+    if (stems.isEmpty()) {
+      return;
+    }
+    put(new Entry(label, stems.toArray(String[]::new), exclude));
+    if (stems.size() > 1) {
+      put(new Entry(label, new String[] {stem(String.join("", stems))}, exclude));
+    }
+  }
+
+  private void put(Entry entry) {
+    byFirstStem.computeIfAbsent(entry.stems[0], s -> new ArrayList<>()).add(entry);
+  }
+
+  /** Labels matched in the tokens, sorted. */
+  public Set<String> match(List<String> tokens) {
+    String[] stems = new String[tokens.size()];
+    for (int i = 0; i < stems.length; i++) {
+      stems[i] = stem(tokens.get(i));
+    }
+    Set<String> found = new TreeSet<>();
+    Set<String> vetoed = new TreeSet<>();
+    for (int i = 0; i < stems.length; i++) {
+      List<Entry> candidates = byFirstStem.get(stems[i]);
+      if (candidates == null) {
+        continue;
+      }
+      for (Entry entry : candidates) {
+        if (entry.matchesAt(stems, i)) {
+          (entry.exclude ? vetoed : found).add(entry.label);
+        }
+      }
+    }
+    found.removeAll(vetoed);
+    return found;
+  }
+
+  /**
+   * Lower case without '#'/'@' prefixes or trailing punctuation, with a plural 's' removed: "Cards"
+   * and "cards" match "card", "#Newlyweds" matches "newlywed". Deliberately no deeper stemming:
+   * "interesting" must not match "interest".
+   */
+  static String stem(String token) {
+    String t = token.toLowerCase(Locale.ROOT);
+    while (!t.isEmpty() && (t.charAt(0) == '#' || t.charAt(0) == '@')) {
+      t = t.substring(1);
+    }
+    if (t.length() > 4 && t.endsWith("ies")) {
+      return t.substring(0, t.length() - 3) + "y";
+    }
+    if (t.length() > 3 && t.endsWith("s") && !t.endsWith("ss") && !t.endsWith("us")) {
+      return t.substring(0, t.length() - 1);
+    }
+    return t;
+  }
+
+  private record Entry(String label, String[] stems, boolean exclude) {
+    boolean matchesAt(String[] text, int start) {
+      if (start + stems.length > text.length) {
+        return false;
+      }
+      for (int j = 0; j < stems.length; j++) {
+        if (!stems[j].equals(text[start + j])) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+}
