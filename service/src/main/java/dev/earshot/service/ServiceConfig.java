@@ -21,6 +21,7 @@ import java.util.TreeMap;
  */
 public final class ServiceConfig {
   public static final String KAFKA_PREFIX = "kafka.";
+  private static final String KAFKA_ENV_PREFIX = "EARSHOT_KAFKA_";
 
   private final Map<String, String> values;
 
@@ -58,6 +59,21 @@ public final class ServiceConfig {
         values.put(key, fromEnv);
       }
     }
+    // Kafka has hundreds of settings; any EARSHOT_KAFKA_* variable that names none of the keys
+    // above adds one (EARSHOT_KAFKA_SESSION_TIMEOUT_MS -> kafka.session.timeout.ms).
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith(KAFKA_ENV_PREFIX)) {
+            String key =
+                KAFKA_PREFIX
+                    + name.substring(KAFKA_ENV_PREFIX.length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '.');
+            if (values.keySet().stream().noneMatch(k -> envName(k).equals(name))) {
+              values.put(key, value);
+            }
+          }
+        });
     values.putAll(overrides);
     return new ServiceConfig(values);
   }

@@ -145,7 +145,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public String compatibility(String subject) {
-    JsonNode answer = send("GET", subject == null ? "/config" : "/config/" + enc(subject), null);
+    // Confluent answers 404 for a subject without its own level unless asked for the default.
+    JsonNode answer =
+        send(
+            "GET",
+            subject == null ? "/config" : "/config/" + enc(subject) + "?defaultToGlobal=true",
+            null);
     return answer.path("compatibilityLevel").asText(answer.path("compatibility").asText(null));
   }
 
