@@ -2,7 +2,7 @@ package dev.earshot.aggregate;
 
 import dev.earshot.aggregate.http.QueryRoutes;
 import dev.earshot.aggregate.query.AudienceTopicQueries;
-import dev.earshot.avro.Sentiment;
+import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.SentimentCounts;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.Topics;
@@ -45,9 +45,10 @@ public final class AggregateService implements AutoCloseable {
         AggregateTopology.build(
             topics.enrichedPosts(),
             topics.audienceTopicHourly(),
-            topics.avro(Sentiment.class),
+            topics.avro(PostSentiment.class),
             topics.avro(SentimentCounts.class),
-            settings);
+            settings,
+            () -> Metrics.countDeadLetter(metrics, "aggregate", "late"));
     String host = config.get("http.host");
     int port = config.getInt("http.port");
     Properties props = StreamsService.properties(config, Topics.AGGREGATE_DLQ, metrics);

@@ -2,9 +2,10 @@ package dev.earshot.aggregate;
 
 import dev.earshot.avro.AudienceTopicWindow;
 import dev.earshot.avro.EnrichedPost;
-import dev.earshot.avro.Sentiment;
+import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.SentimentCounts;
 import dev.earshot.schemas.TopicWithSerdes;
+import dev.earshot.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,11 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.WindowStore;
@@ -34,6 +36,10 @@ public final class AggregateTopology {
   public static final String SOURCE = "posts-enriched-source";
   public static final String EXPLODE = "explode-audience-topic";
   public static final String GROUP = "by-audience-topic";
+  public static final String CHECK_LATE = "check-late";
+  public static final String LATE = "late-records";
+  public static final String LATE_SINK = "late-records-dlq-sink";
+  public static final String ON_TIME = "on-time-records";
   public static final String COUNT = "count-audience-topic";
   public static final String TO_OUTPUT = "to-audience-topic-window";
   public static final String SINK = "audience-topic-hourly-sink";
@@ -49,24 +55,51 @@ public final class AggregateTopology {
     }
   }
 
+  /**
+   * @param voteSerde for the repartition topic
+   * @param onLate called for each record sent to the dead-letter topic because its window closed
+   */
   public static Topology build(
       TopicWithSerdes<String, EnrichedPost> in,
       TopicWithSerdes<String, AudienceTopicWindow> out,
-      Serde<Sentiment> sentimentSerde,
+      Serde<PostSentiment> voteSerde,
       Serde<SentimentCounts> countsSerde,
-      Settings settings) {
+      Settings settings,
+      Runnable onLate) {
     StreamsBuilder builder = new StreamsBuilder();
-    builder.stream(
-            in.name(),
-            Consumed.with(in.keySerde(), in.valueSerde())
-                .withTimestampExtractor(new PostTimestampExtractor())
-                .withName(SOURCE))
-        .flatMap(AggregateTopology::cells, Named.as(EXPLODE))
-        .groupByKey(Grouped.with(GROUP, Serdes.String(), sentimentSerde))
+    KStream<String, LateRecordCheck.Checked> checked =
+        builder.stream(
+                in.name(),
+                Consumed.with(in.keySerde(), in.valueSerde())
+                    .withTimestampExtractor(new PostTimestampExtractor())
+                    .withName(SOURCE))
+            .flatMap(AggregateTopology::cells, Named.as(EXPLODE))
+            .repartition(
+                Repartitioned.<String, PostSentiment>as(GROUP)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(voteSerde))
+            .processValues(
+                () -> new LateRecordCheck(WINDOW, settings.grace()), Named.as(CHECK_LATE));
+
+    checked
+        .filter((key, vote) -> vote.late(), Named.as(LATE))
+        .peek((key, vote) -> onLate.run(), Named.as(LATE + "-count"))
+        .map(
+            (key, vote) ->
+                KeyValue.pair(vote.value().getPostKey(), describeLate(key, vote.value())),
+            Named.as(LATE + "-describe"))
+        .to(
+            Topics.AGGREGATE_DLQ,
+            Produced.with(Serdes.String(), Serdes.String()).withName(LATE_SINK));
+
+    checked
+        .filter((key, vote) -> !vote.late(), Named.as(ON_TIME))
+        // Already partitioned by audience|topic: no second repartition happens here.
+        .groupByKey()
         .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, settings.grace()))
         .aggregate(
             SentimentCounting::empty,
-            (key, sentiment, counts) -> SentimentCounting.add(counts, sentiment),
+            (key, vote, counts) -> SentimentCounting.add(counts, vote.value().getSentiment()),
             Named.as(COUNT),
             Materialized.<String, SentimentCounts, WindowStore<Bytes, byte[]>>as(STORE)
                 .withKeySerde(Serdes.String())
@@ -79,16 +112,30 @@ public final class AggregateTopology {
   }
 
   /** One record per (audience, topic) pair of the post, keyed {@code audience|topic}. */
-  static List<KeyValue<String, Sentiment>> cells(String postKey, EnrichedPost post) {
+  public static List<KeyValue<String, PostSentiment>> cells(String postKey, EnrichedPost post) {
     List<String> audiences = orUnassigned(post.getAudiences());
     List<String> topics = orUnassigned(post.getTopics());
-    List<KeyValue<String, Sentiment>> out = new ArrayList<>(audiences.size() * topics.size());
+    PostSentiment vote = new PostSentiment(postKey, post.getSentiment());
+    List<KeyValue<String, PostSentiment>> out = new ArrayList<>(audiences.size() * topics.size());
     for (String audience : audiences) {
       for (String topic : topics) {
-        out.add(KeyValue.pair(new AudienceTopicKey(audience, topic).encode(), post.getSentiment()));
+        out.add(KeyValue.pair(new AudienceTopicKey(audience, topic).encode(), vote));
       }
     }
     return out;
+  }
+
+  private static String describeLate(String cell, PostSentiment vote) {
+    AudienceTopicKey key = AudienceTopicKey.decode(cell);
+    return "{\"post_key\":\""
+        + vote.getPostKey().replace("\"", "\\\"")
+        + "\",\"audience\":\""
+        + key.audience()
+        + "\",\"topic\":\""
+        + key.topic()
+        + "\",\"sentiment\":\""
+        + vote.getSentiment().getLabel()
+        + "\"}";
   }
 
   static KeyValue<String, AudienceTopicWindow> toOutput(

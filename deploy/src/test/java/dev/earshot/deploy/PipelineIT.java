@@ -1,0 +1,377 @@
+package dev.earshot.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.aggregate.AggregateTopology;
+import dev.earshot.avro.EnrichedPost;
+import dev.earshot.avro.PostSentiment;
+import dev.earshot.avro.RawPost;
+import dev.earshot.enrich.Enricher;
+import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.ingest.JsonlReplay;
+import dev.earshot.ingest.PostParser;
+import dev.earshot.schemas.DeadLetters;
+import dev.earshot.schemas.PostKeys;
+import dev.earshot.schemas.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on a real Kafka broker and a real schema registry: known posts go in through
+ * ingest, and the query API must report exactly the counts the labels imply - no post dropped, none
+ * counted twice (the file holds a re-delivered duplicate), the invalid lines in the dead-letter
+ * topic - and must still report them after the stack restarts.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineIT {
+  private static final String POSTS = "/it/posts.jsonl";
+  private static final int VALID_POSTS = 28;
+  private static final int INVALID_LINES = 3;
+  private static final String RANGE = "?from=2026-11-16&to=2026-11-21";
+  private static final Duration PROCESSING_TIMEOUT = Duration.ofSeconds(120);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private LocalStack.Settings settings;
+  private LocalStack stack;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  void startStack(@TempDir Path dataDir) {
+    settings =
+        new LocalStack.Settings(
+            dataDir,
+            ApicurioDistribution.locate(),
+            Ports.free(),
+            Ports.free(),
+            Ports.free(),
+            Ports.free(),
+            Ports.free(),
+            Ports.free(),
+            3);
+    stack = LocalStack.start(settings);
+  }
+
+  @AfterAll
+  void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void shouldCountEveryValidPostExactlyOnceThroughAllStages() throws Exception {
+    JsonlReplay.Summary summary;
+    try (InputStream in = PipelineIT.class.getResourceAsStream(POSTS)) {
+      summary = stack.replay(in, "posts.jsonl");
+    }
+    assertThat(summary.rejected()).isEqualTo(INVALID_LINES);
+    assertThat(summary.published()).isEqualTo(VALID_POSTS + 1); // one line is a re-delivery
+
+    Map<String, long[]> expected = expectedCells();
+    // Facts of the test file, independent of the enricher's code:
+    assertThat(expected.get("newlyweds|card-consolidation")[0]).isEqualTo(10);
+    assertThat(expected.get("entrepreneurs|project-financing")[0]).isEqualTo(6);
+    assertThat(expected.get("new-job|credit-limit")[0]).isEqualTo(5);
+
+    awaitAllConsumed("earshot-enrich", Topics.POSTS_RAW);
+    awaitAllConsumed("earshot-aggregate", Topics.POSTS_ENRICHED);
+    awaitAllConsumed("earshot-aggregate", "earshot-aggregate-by-audience-topic-repartition");
+    await()
+        .atMost(PROCESSING_TIMEOUT)
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertThat(actualCells()).isEqualTo(asText(expected)));
+
+    // Every stage: posts.enriched holds each valid post once (the duplicate was dropped).
+    assertThat(enrichedKeys()).hasSize(VALID_POSTS).doesNotHaveDuplicates();
+
+    JsonNode cell = get("/api/v1/audience-topics/newlyweds/card-consolidation" + RANGE);
+    JsonNode totals = cell.path("result").path("totals");
+    assertThat(totals.path("posts").asLong()).isEqualTo(10);
+    long[] nw = expected.get("newlyweds|card-consolidation");
+    assertThat(totals.path("positive").asLong()).isEqualTo(nw[1]);
+    assertThat(totals.path("neutral").asLong()).isEqualTo(nw[2]);
+    assertThat(totals.path("negative").asLong()).isEqualTo(nw[3]);
+    // The posts span two hourly windows on 2026-11-16.
+    assertThat(cell.path("result").path("windows")).hasSize(2);
+
+    // Nothing was late (the grace covers the file's span) and nothing failed downstream.
+    assertThat(readAll(Topics.AGGREGATE_DLQ)).isEmpty();
+    assertThat(readAll(Topics.ENRICH_DLQ)).isEmpty();
+
+    List<ConsumerRecord<byte[], byte[]>> rejected = readAll(Topics.INGEST_DLQ);
+    assertThat(rejected).hasSize(INVALID_LINES);
+    assertThat(rejected)
+        .extracting(r -> header(r, DeadLetters.FIELD))
+        .containsExactlyInAnyOrder("text", "created_at", "$");
+    assertThat(rejected)
+        .extracting(r -> header(r, DeadLetters.ORIGIN))
+        .allMatch(origin -> origin.startsWith("file:posts.jsonl:"));
+  }
+
+  @Test
+  @Order(2)
+  void shouldRefuseBadInputWithA400NamingTheField() throws Exception {
+    HttpResponse<String> noText =
+        post(
+            stack.ingestUrl() + "/api/v1/posts",
+            "{\"id\":\"x\",\"platform\":\"twitter\",\"created_at\":\"2026-11-16T10:00:00Z\"}");
+    assertThat(noText.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(noText.body()).path("field").asText()).isEqualTo("text");
+
+    HttpResponse<String> badRange =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(stack.aggregateUrl() + "/api/v1/audience-topics?from=soon"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(badRange.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(badRange.body()).path("field").asText()).isEqualTo("from");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(readAll(Topics.INGEST_DLQ)).hasSize(INVALID_LINES + 1));
+    assertThat(metric(stack.ingestUrl(), "earshot_dead_letters_total"))
+        .isEqualTo(INVALID_LINES + 1);
+  }
+
+  @Test
+  @Order(3)
+  void shouldKeepCountsAndSchemaIdsAcrossARestart() throws Exception {
+    Map<String, String> before = actualCells();
+    int rawSchemaId = schemaId("posts.raw-value");
+    stack.close();
+    stack = LocalStack.start(settings);
+
+    assertThat(actualCells()).isEqualTo(before);
+    assertThat(schemaId("posts.raw-value")).isEqualTo(rawSchemaId);
+
+    // The restarted pipeline still counts new posts, and still drops re-deliveries.
+    String newPost =
+        "{\"id\":\"it-900\",\"platform\":\"twitter\",\"text\":\"Just married, balance transfer"
+            + " done with Acme\",\"created_at\":\"2026-11-16T09:30:00Z\"}";
+    assertThat(post(stack.ingestUrl() + "/api/v1/posts", newPost).statusCode()).isEqualTo(202);
+    assertThat(post(stack.ingestUrl() + "/api/v1/posts", newPost).statusCode()).isEqualTo(202);
+    await()
+        .atMost(PROCESSING_TIMEOUT)
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        get("/api/v1/audience-topics/newlyweds/card-consolidation" + RANGE)
+                            .path("result")
+                            .path("totals")
+                            .path("posts")
+                            .asLong())
+                    .isEqualTo(11));
+    awaitAllConsumed("earshot-enrich", Topics.POSTS_RAW);
+    awaitAllConsumed("earshot-aggregate", Topics.POSTS_ENRICHED);
+    assertThat(enrichedKeys()).hasSize(VALID_POSTS + 1).doesNotHaveDuplicates();
+  }
+
+  /** Cell -> {posts, positive, neutral, negative}, from the library code the services run. */
+  private static Map<String, long[]> expectedCells() throws IOException {
+    TextAnalyzer analyzer = new TextAnalyzer();
+    Enricher enricher =
+        new Enricher(
+            Taxonomy.loadDefault(analyzer), SentimentLexicon.load(), 10_000, Clock.systemUTC());
+    PostParser parser = new PostParser(Clock.systemUTC());
+    Map<String, long[]> cells = new TreeMap<>();
+    Map<String, Boolean> seen = new HashMap<>();
+    try (InputStream in = PipelineIT.class.getResourceAsStream(POSTS)) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!(parser.parse(line, "test") instanceof PostParser.Valid valid)) {
+          continue;
+        }
+        RawPost post = valid.post();
+        String key = PostKeys.of(post.getPlatform(), post.getId());
+        if (seen.put(key, true) != null) {
+          continue;
+        }
+        EnrichedPost enriched = enricher.enrich(post);
+        for (KeyValue<String, PostSentiment> cell : AggregateTopology.cells(key, enriched)) {
+          long[] c = cells.computeIfAbsent(cell.key, k -> new long[4]);
+          c[0]++;
+          switch (cell.value.getSentiment().getLabel()) {
+            case "positive" -> c[1]++;
+            case "neutral" -> c[2]++;
+            default -> c[3]++;
+          }
+        }
+      }
+    }
+    return cells;
+  }
+
+  private static Map<String, String> asText(Map<String, long[]> cells) {
+    Map<String, String> out = new TreeMap<>();
+    cells.forEach((k, c) -> out.put(k, c[0] + "/" + c[1] + "/" + c[2] + "/" + c[3]));
+    return out;
+  }
+
+  private Map<String, String> actualCells() throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    for (JsonNode cell : get("/api/v1/audience-topics" + RANGE).path("result")) {
+      JsonNode t = cell.path("totals");
+      out.put(
+          cell.path("audience").asText() + "|" + cell.path("topic").asText(),
+          t.path("posts").asLong()
+              + "/"
+              + t.path("positive").asLong()
+              + "/"
+              + t.path("neutral").asLong()
+              + "/"
+              + t.path("negative").asLong());
+    }
+    return out;
+  }
+
+  private JsonNode get(String path) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(stack.aggregateUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> post(String url, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private double metric(String baseUrl, String name) throws Exception {
+    String text =
+        http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    double sum = 0;
+    for (String line : text.split("\n")) {
+      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
+  private int schemaId(String subject) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(stack.registryUrl() + "/subjects/" + subject + "/versions/latest"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body()).path("id").asInt();
+  }
+
+  /** Waits until the group's committed offsets reach the end of every partition of the topic. */
+  private void awaitAllConsumed(String group, String topic) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+      await()
+          .atMost(PROCESSING_TIMEOUT)
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () -> {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+                for (int p = 0; p < settings.partitions(); p++) {
+                  ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+                admin
+                    .listOffsets(ends)
+                    .all()
+                    .get()
+                    .forEach(
+                        (tp, end) -> {
+                          OffsetAndMetadata c = committed.get(tp);
+                          // Under exactly-once the last offset is a transaction marker.
+                          assertThat(end.offset() == 0 || (c != null && c.offset() >= end.offset()))
+                              .as("%s committed %s of %s", tp, c, end.offset())
+                              .isTrue();
+                        });
+              });
+    }
+  }
+
+  private List<String> enrichedKeys() {
+    List<String> keys = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> r : readAll(Topics.POSTS_ENRICHED)) {
+      keys.add(new String(r.key(), StandardCharsets.UTF_8));
+    }
+    return keys;
+  }
+
+  /** Every committed record of the topic, read from the start. */
+  private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      consumer
+          .partitionsFor(topic)
+          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+        assertThat(System.nanoTime()).as("reading %s", topic).isLessThan(deadline);
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+}
