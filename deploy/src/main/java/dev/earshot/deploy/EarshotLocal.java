@@ -1,10 +1,13 @@
 package dev.earshot.deploy;
 
 import dev.earshot.ingest.JsonlReplay;
+import dev.earshot.schemas.Topics;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -122,19 +125,34 @@ public final class EarshotLocal implements Callable<Integer> {
                 },
                 "earshot-local-shutdown"));
 
-    Path marker = dataDir.resolve(SAMPLE_MARKER);
-    if (!noSample && !Files.exists(marker)) {
-      try (InputStream sample = EarshotLocal.class.getResourceAsStream(SAMPLE_RESOURCE)) {
-        JsonlReplay.Summary summary = stack.replay(sample, "sample/posts.jsonl");
-        Files.writeString(marker, Instant.now() + " " + summary + "\n");
-        System.out.printf(
-            "replayed the bundled sample: %d posts published, %d refused to %s%n",
-            summary.published(), summary.rejected(), "ingest.dlq");
-      }
+    if (!noSample) {
+      replaySampleOnce(stack, dataDir)
+          .ifPresent(
+              summary ->
+                  System.out.printf(
+                      "replayed the bundled sample: %d posts published, %d refused to %s%n",
+                      summary.published(), summary.rejected(), Topics.INGEST_DLQ));
     }
     printWhereToLook(stack);
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Replays the bundled sample unless this data directory already has it (a marker file says so),
+   * so a restart does not publish it again.
+   */
+  static Optional<JsonlReplay.Summary> replaySampleOnce(LocalStack stack, Path dataDir)
+      throws IOException {
+    Path marker = dataDir.resolve(SAMPLE_MARKER);
+    if (Files.exists(marker)) {
+      return Optional.empty();
+    }
+    try (InputStream sample = EarshotLocal.class.getResourceAsStream(SAMPLE_RESOURCE)) {
+      JsonlReplay.Summary summary = stack.replay(sample, "sample/posts.jsonl");
+      Files.writeString(marker, Instant.now() + " " + summary + "\n");
+      return Optional.of(summary);
+    }
   }
 
   private void printWhereToLook(LocalStack stack) {

@@ -1,6 +1,7 @@
 package dev.earshot.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.avro.Author;
@@ -22,7 +23,9 @@ public final class PostParser {
 
   static final int MAX_ID_LENGTH = 256;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Trailing content (e.g. two posts glued on one line) is refused, not silently dropped.
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final Clock clock;
 
   public PostParser(Clock clock) {
@@ -111,7 +114,7 @@ public final class PostParser {
     if (v == null || v.isNull()) {
       return null;
     }
-    if (!v.isIntegralNumber() || v.asLong() < 0) {
+    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
       throw new Refused(path, path + " must be a whole number >= 0");
     }
     return v.asLong();

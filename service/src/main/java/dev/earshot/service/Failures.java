@@ -1,13 +1,18 @@
 package dev.earshot.service;
 
 import dev.earshot.schemas.registry.SchemaRegistryUnavailableException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.apache.kafka.common.errors.RetriableException;
 
 /** Tells an outage (retry later) from bad input (dead-letter it). */
 public final class Failures {
   /** True if anything in the cause chain is a registry outage or a retriable Kafka error. */
   public static boolean isOutage(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+    // A cause chain may be a cycle (a.initCause(b); b.initCause(a)): visit each throwable once.
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
       if (c instanceof SchemaRegistryUnavailableException || c instanceof RetriableException) {
         return true;
       }

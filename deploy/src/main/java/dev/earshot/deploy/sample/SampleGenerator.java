@@ -1290,16 +1290,19 @@ public final class SampleGenerator {
         metrics.put("replies", post.children);
       }
       case FORUM -> {
-        metrics.put("likes", Math.round(Math.exp(0.6 + rng.nextGaussian())) - 1 + post.children);
+        metrics.put(
+            "likes",
+            Math.max(0, Math.round(Math.exp(0.6 + rng.nextGaussian())) - 1) + post.children);
         metrics.put("replies", post.children);
         metrics.put(
             "views", 25 + Math.round(Math.exp(4.2 + rng.nextGaussian())) + 40L * post.children);
       }
       case BLOG_COMMENT -> {
-        metrics.put("likes", Math.round(Math.exp(0.4 + rng.nextGaussian())) - 1);
+        metrics.put("likes", Math.max(0, Math.round(Math.exp(0.4 + rng.nextGaussian())) - 1));
         metrics.put("replies", post.children);
       }
-      case REVIEW -> metrics.put("likes", Math.round(Math.exp(0.7 + rng.nextGaussian())) - 1);
+      case REVIEW ->
+          metrics.put("likes", Math.max(0, Math.round(Math.exp(0.7 + rng.nextGaussian())) - 1));
     }
     return metrics;
   }

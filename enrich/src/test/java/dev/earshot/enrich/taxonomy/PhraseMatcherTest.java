@@ -1,0 +1,125 @@
+package dev.earshot.enrich.taxonomy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** PhraseMatcher on hand-made token lists, so the tokenizer is not part of the verdict. */
+class PhraseMatcherTest {
+
+  private static PhraseMatcher matcher(String label, String... phraseTokens) {
+    PhraseMatcher m = new PhraseMatcher();
+    m.add(label, List.of(phraseTokens), false);
+    return m;
+  }
+
+  @Test
+  void stemLowerCasesDropsHashAndAtAndOnePluralEnding() {
+    assertThat(PhraseMatcher.stem("Cards")).isEqualTo("card");
+    assertThat(PhraseMatcher.stem("#Newlyweds")).isEqualTo("newlywed");
+    assertThat(PhraseMatcher.stem("@AcmeCard")).isEqualTo("acmecard");
+    assertThat(PhraseMatcher.stem("companies")).isEqualTo("company");
+  }
+
+  @Test
+  void stemLeavesSsUsAndShortWordsAndNonPluralEndingsAlone() {
+    assertThat(PhraseMatcher.stem("class")).isEqualTo("class");
+    assertThat(PhraseMatcher.stem("bonus")).isEqualTo("bonus");
+    assertThat(PhraseMatcher.stem("was")).isEqualTo("was");
+    assertThat(PhraseMatcher.stem("interesting")).isEqualTo("interesting");
+  }
+
+  @Test
+  void pluralTokenMatchesSingularPhraseAndTheOtherWayRound() {
+    assertThat(matcher("cards", "card").match(List.of("two", "cards"))).containsExactly("cards");
+    assertThat(matcher("cards", "cards").match(List.of("one", "Card"))).containsExactly("cards");
+  }
+
+  @Test
+  void hashtagAndHandleMatchThePlainWord() {
+    assertThat(matcher("newlyweds", "newlywed").match(List.of("#Newlyweds"))).containsExactly("newlyweds");
+    assertThat(matcher("acme", "@acmecard").match(List.of("@AcmeCard"))).containsExactly("acme");
+    assertThat(matcher("acme", "acme").match(List.of("#acme"))).containsExactly("acme");
+  }
+
+  @Test
+  void multiWordPhraseMatchesContiguousTokensOnlyInOrder() {
+    PhraseMatcher m = matcher("newlyweds", "just", "married");
+
+    assertThat(m.match(List.of("we", "Just", "Married", "!"))).containsExactly("newlyweds");
+    assertThat(m.match(List.of("just", "got", "married"))).isEmpty();
+    assertThat(m.match(List.of("married", "just"))).isEmpty();
+    assertThat(m.match(List.of("just"))).isEmpty();
+  }
+
+  @Test
+  void multiWordPhraseMatchesItsWordsRunTogetherAsHashtagOrHandle() {
+    assertThat(matcher("newlyweds", "just", "married").match(List.of("#JustMarried")))
+        .containsExactly("newlyweds");
+    assertThat(matcher("acme", "acme", "card").match(List.of("@AcmeCard")))
+        .containsExactly("acme");
+    assertThat(matcher("parents", "my", "kids").match(List.of("#MyKids"))).containsExactly("parents");
+  }
+
+  @Test
+  void runTogetherHashtagMatchesWhenANonFinalPhraseWordIsPlural() {
+    // "finals week" must match "#FinalsWeek": the run-together form must not be built from the
+    // already de-pluralised words ("finalweek").
+    PhraseMatcher m = matcher("college-students", "finals", "week");
+
+    assertThat(m.match(List.of("#FinalsWeek"))).containsExactly("college-students");
+    assertThat(m.match(List.of("finals", "week"))).containsExactly("college-students");
+  }
+
+  @Test
+  void interestingDoesNotMatchInterest() {
+    PhraseMatcher m = matcher("interest-rates", "interest");
+
+    assertThat(m.match(List.of("that", "is", "interesting"))).isEmpty();
+    assertThat(m.match(List.of("no", "interest"))).containsExactly("interest-rates");
+    assertThat(m.match(List.of("Interests"))).containsExactly("interest-rates");
+  }
+
+  @Test
+  void excludePhraseVetoesItsLabelButNotOthers() {
+    PhraseMatcher m = new PhraseMatcher();
+    m.add("newlyweds", List.of("wedding"), false);
+    m.add("newlyweds", List.of("wedding", "planner", "business"), true);
+    m.add("entrepreneurs", List.of("business"), false);
+
+    assertThat(m.match(List.of("our", "wedding", "was", "lovely"))).containsExactly("newlyweds");
+    assertThat(m.match(List.of("my", "wedding", "planner", "business", "is", "booming")))
+        .containsExactly("entrepreneurs");
+  }
+
+  @Test
+  void excludeVetoesEvenWhenThePositivePhraseOccursElsewhereInThePost() {
+    PhraseMatcher m = new PhraseMatcher();
+    m.add("newlyweds", List.of("honeymoon"), false);
+    m.add("newlyweds", List.of("wedding", "planner"), true);
+
+    assertThat(m.match(List.of("honeymoon", "packages", "for", "my", "wedding", "planner", "clients")))
+        .isEmpty();
+  }
+
+  @Test
+  void labelsComeBackSortedAndOnce() {
+    PhraseMatcher m = new PhraseMatcher();
+    m.add("rewards", List.of("points"), false);
+    m.add("annual-fees", List.of("annual", "fee"), false);
+    m.add("rewards", List.of("miles"), false);
+
+    assertThat(m.match(List.of("points", "miles", "annual", "fee", "points")))
+        .containsExactly("annual-fees", "rewards");
+  }
+
+  @Test
+  void blankPhraseIsIgnoredInsteadOfMatchingEverything() {
+    PhraseMatcher m = new PhraseMatcher();
+    m.add("empty", List.of("#"), false);
+    m.add("empty", List.of(), false);
+
+    assertThat(m.match(List.of("#", "anything", ""))).isEmpty();
+  }
+}

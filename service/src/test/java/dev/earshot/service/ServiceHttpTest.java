@@ -1,0 +1,153 @@
+package dev.earshot.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ServiceHttpTest {
+  private static final String HOST = "127.0.0.1";
+
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final PrometheusMeterRegistry metrics = Metrics.newRegistry("testsvc");
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private ServiceHttp http;
+
+  @BeforeEach
+  void start() {
+    http =
+        new ServiceHttp(
+                HOST,
+                0,
+                metrics,
+                ready::get,
+                () ->
+                    Map.of("service", "testsvc", "state", ready.get() ? "RUNNING" : "REBALANCING"))
+            .start();
+  }
+
+  @AfterEach
+  void stop() {
+    http.close();
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(http.baseUrl() + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Map<String, Object> json(String body) throws IOException {
+    return Json.MAPPER.readValue(body, new TypeReference<Map<String, Object>>() {});
+  }
+
+  @Test
+  void shouldBindAnEphemeralPortWhenConfiguredWithZero() {
+    assertThat(http.port()).isPositive();
+    assertThat(http.baseUrl()).isEqualTo("http://" + HOST + ":" + http.port());
+  }
+
+  @Test
+  void shouldAnswerHealthWith200() throws Exception {
+    HttpResponse<String> response = get("/health");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response.body())).containsEntry("status", "UP");
+  }
+
+  @Test
+  void shouldAnswerReadyWith200AndTheStatusWhenReady() throws Exception {
+    ready.set(true);
+
+    HttpResponse<String> response = get("/ready");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response.body())).isEqualTo(Map.of("service", "testsvc", "state", "RUNNING"));
+  }
+
+  @Test
+  void shouldAnswerReadyWith503AndTheStatusWhenNotReady() throws Exception {
+    ready.set(false);
+
+    HttpResponse<String> response = get("/ready");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(json(response.body()))
+        .isEqualTo(Map.of("service", "testsvc", "state", "REBALANCING"));
+  }
+
+  @Test
+  void shouldFollowReadinessAsItChanges() throws Exception {
+    ready.set(false);
+    assertThat(get("/ready").statusCode()).isEqualTo(503);
+
+    ready.set(true);
+    assertThat(get("/ready").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldServePrometheusTextWithAnIncrementedCounter() throws Exception {
+    metrics.counter("earshot.test.hits").increment(3);
+    Metrics.countDeadLetter(metrics, "earshot-enrich", "deserialization");
+
+    HttpResponse<String> response = get("/metrics");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    assertThat(response.body())
+        .contains("# TYPE earshot_test_hits_total counter")
+        .containsPattern("(?m)^earshot_test_hits_total\\{service=\"testsvc\"} 3\\.0$")
+        .containsPattern(
+            "(?m)^earshot_dead_letters_total\\{reason=\"deserialization\",service=\"testsvc\","
+                + "stage=\"earshot-enrich\"} 1\\.0$");
+  }
+
+  @Test
+  void shouldLetAServiceAddItsOwnRoutes() throws Exception {
+    try (ServiceHttp other = new ServiceHttp(HOST, 0, metrics, () -> true, Map::of)) {
+      other.app().get("/api/v1/ping", ctx -> ctx.result("pong"));
+      other.start();
+
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(other.baseUrl() + "/api/v1/ping")).build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("pong");
+    }
+  }
+
+  @Test
+  void shouldNameThePortWhenItIsTaken() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName(HOST))) {
+      int port = taken.getLocalPort();
+      ServiceHttp second = new ServiceHttp(HOST, port, metrics, () -> true, Map::of);
+      try {
+        assertThatThrownBy(second::start)
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining(HOST + ":" + port);
+      } finally {
+        second.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.earshot.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsServicePropertiesTest {
+  private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
+  @Test
+  void shouldSetTheSharedDefaultsAndHandTheRegistryToTheHandlers() {
+    ServiceConfig config = ServiceConfig.of(Map.of("kafka.application.id", "earshot-enrich"));
+
+    Properties props = StreamsService.properties(config, "enrich.dlq", metrics);
+
+    assertThat(props)
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+        .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "enrich.dlq")
+        .containsEntry(
+            StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+            DeadLetterDeserializationHandler.class.getName())
+        .containsEntry(
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+            DeadLetterProcessingHandler.class.getName())
+        .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "earshot-enrich");
+    assertThat(props.get(Metrics.REGISTRY_CONFIG_KEY)).isSameAs(metrics);
+  }
+
+  @Test
+  void shouldLetKafkaKeysOfTheConfigurationWinWithoutTheirPrefix() {
+    ServiceConfig config =
+        ServiceConfig.of(
+            Map.of(
+                "kafka.processing.guarantee", "at_least_once",
+                "kafka.bootstrap.servers", "b:9092",
+                "http.port", "7070"));
+
+    Properties props = StreamsService.properties(config, "enrich.dlq", metrics);
+
+    assertThat(props)
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once")
+        .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "b:9092")
+        .doesNotContainKey("http.port")
+        .doesNotContainKey("kafka.bootstrap.servers");
+  }
+}
