@@ -4,7 +4,6 @@ import dev.earshot.aggregate.AggregateService;
 import dev.earshot.enrich.EnrichService;
 import dev.earshot.ingest.IngestService;
 import dev.earshot.ingest.JsonlReplay;
-import dev.earshot.schemas.Topics;
 import dev.earshot.service.ServiceConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,22 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,30 +105,13 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void createTopics() {
-    Map<String, Object> props =
-        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    try (Admin admin = Admin.create(props)) {
-      Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
-      List<NewTopic> missing = new ArrayList<>();
-      for (Topics.Spec spec : Topics.all()) {
-        if (!existing.contains(spec.name())) {
-          NewTopic topic = new NewTopic(spec.name(), settings.partitions(), (short) 1);
-          if (spec.compacted()) {
-            topic.configs(
-                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-          }
-          missing.add(topic);
-        }
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      List<String> created = TopicSetup.ensure(admin, settings.partitions(), (short) 1);
+      if (!created.isEmpty()) {
+        log.info("created topics {}", created);
       }
-      if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
-        log.info("created topics {}", missing.stream().map(NewTopic::name).toList());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted creating topics", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
     }
   }
 

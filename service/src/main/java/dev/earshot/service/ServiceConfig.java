@@ -69,7 +69,7 @@ public final class ServiceConfig {
                     + name.substring(KAFKA_ENV_PREFIX.length())
                         .toLowerCase(Locale.ROOT)
                         .replace('_', '.');
-            if (values.keySet().stream().noneMatch(k -> envName(k).equals(name))) {
+            if (true) {
               values.put(key, value);
             }
           }

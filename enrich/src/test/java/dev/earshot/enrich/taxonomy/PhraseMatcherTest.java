@@ -38,7 +38,8 @@ class PhraseMatcherTest {
 
   @Test
   void hashtagAndHandleMatchThePlainWord() {
-    assertThat(matcher("newlyweds", "newlywed").match(List.of("#Newlyweds"))).containsExactly("newlyweds");
+    assertThat(matcher("newlyweds", "newlywed").match(List.of("#Newlyweds")))
+        .containsExactly("newlyweds");
     assertThat(matcher("acme", "@acmecard").match(List.of("@AcmeCard"))).containsExactly("acme");
     assertThat(matcher("acme", "acme").match(List.of("#acme"))).containsExactly("acme");
   }
@@ -57,9 +58,9 @@ class PhraseMatcherTest {
   void multiWordPhraseMatchesItsWordsRunTogetherAsHashtagOrHandle() {
     assertThat(matcher("newlyweds", "just", "married").match(List.of("#JustMarried")))
         .containsExactly("newlyweds");
-    assertThat(matcher("acme", "acme", "card").match(List.of("@AcmeCard")))
-        .containsExactly("acme");
-    assertThat(matcher("parents", "my", "kids").match(List.of("#MyKids"))).containsExactly("parents");
+    assertThat(matcher("acme", "acme", "card").match(List.of("@AcmeCard"))).containsExactly("acme");
+    assertThat(matcher("parents", "my", "kids").match(List.of("#MyKids")))
+        .containsExactly("parents");
   }
 
   @Test
@@ -99,7 +100,8 @@ class PhraseMatcherTest {
     m.add("newlyweds", List.of("honeymoon"), false);
     m.add("newlyweds", List.of("wedding", "planner"), true);
 
-    assertThat(m.match(List.of("honeymoon", "packages", "for", "my", "wedding", "planner", "clients")))
+    assertThat(
+            m.match(List.of("honeymoon", "packages", "for", "my", "wedding", "planner", "clients")))
         .isEmpty();
   }
 

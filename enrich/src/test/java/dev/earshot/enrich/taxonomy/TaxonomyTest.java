@@ -51,7 +51,8 @@ class TaxonomyTest {
     @Test
     void pluralInPostMatchesSingularPhrase() {
       // "cards" ~ "card": the topic phrase is "joint card"
-      assertThat(DEFAULT.topics(tokens("We now have two joint cards"))).containsExactly("card-consolidation");
+      assertThat(DEFAULT.topics(tokens("We now have two joint cards")))
+          .containsExactly("card-consolidation");
       assertThat(DEFAULT.topics(tokens("We now have two cards"))).isEmpty();
     }
 
@@ -74,8 +75,7 @@ class TaxonomyTest {
     void excludePhraseVetoesAudienceThatAnotherPhraseFound() {
       assertThat(DEFAULT.audiences(tokens("Planning our wedding on a budget"), List.of()))
           .containsExactly("newlyweds");
-      assertThat(
-              DEFAULT.audiences(tokens("My wedding planner business needs a card"), List.of()))
+      assertThat(DEFAULT.audiences(tokens("My wedding planner business needs a card"), List.of()))
           .doesNotContain("newlyweds")
           .contains("entrepreneurs");
     }
@@ -94,7 +94,8 @@ class TaxonomyTest {
     void authorBioAlsoMatchesTheAudiencePostPhrasesAndAddsToPostAudiences() {
       // "startup" is a post phrase of entrepreneurs, not one of its bio phrases
       assertThat(
-              DEFAULT.audiences(tokens("Got my first paycheck today"), tokens("Building a startup")))
+              DEFAULT.audiences(
+                  tokens("Got my first paycheck today"), tokens("Building a startup")))
           .containsExactly("entrepreneurs", "new-job");
     }
 
@@ -131,7 +132,9 @@ class TaxonomyTest {
     void changedContentChangesTheVersionEvenIfTheFileVersionWasNotBumped() {
       String changed = RULES.replace("\"points\"", "\"points\", \"miles\"");
 
-      assertThat(parse(changed).version()).startsWith("2024.3@").isNotEqualTo(parse(RULES).version());
+      assertThat(parse(changed).version())
+          .startsWith("2024.3@")
+          .isNotEqualTo(parse(RULES).version());
     }
 
     @Test

@@ -1,0 +1,254 @@
+package dev.earshot.enrich;
+
+import static dev.earshot.enrich.Posts.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earshot.avro.EnrichedPost;
+import dev.earshot.avro.RawPost;
+import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.schemas.PipelineTopics;
+import dev.earshot.schemas.Sentiments;
+import dev.earshot.schemas.TopicWithSerdes;
+import dev.earshot.schemas.Topics;
+import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
+import dev.earshot.schemas.serde.SerdeConfig;
+import dev.earshot.service.DeadLetterProcessingHandler;
+import dev.earshot.service.Metrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnrichTopologyTest {
+  private static final String APP_ID = "enrich-topology-test";
+  private static final int MAX_CHARS = 300;
+  private static final Taxonomy TAXONOMY = Taxonomy.loadDefault(new TextAnalyzer());
+  private static final Enricher ENRICHER =
+      new Enricher(TAXONOMY, SentimentLexicon.load(), MAX_CHARS, Clock.systemUTC());
+
+  @TempDir Path stateDir;
+
+  private final PipelineTopics topics =
+      new PipelineTopics(new InMemorySchemaRegistryClient(), SerdeConfig.DEFAULT);
+  private final TopicWithSerdes<String, RawPost> raw = topics.rawPosts();
+  private final TopicWithSerdes<String, EnrichedPost> enriched = topics.enrichedPosts();
+  private final AtomicInteger duplicates = new AtomicInteger();
+  private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, RawPost> in;
+  private TestOutputTopic<String, EnrichedPost> out;
+  private TestOutputTopic<byte[], byte[]> dlq;
+
+  @BeforeEach
+  void start() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ENRICH_DLQ);
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProcessingHandler.class.getName());
+    props.put(Metrics.REGISTRY_CONFIG_KEY, metrics);
+    driver =
+        new TopologyTestDriver(
+            EnrichTopology.build(
+                raw, enriched, ENRICHER, Duration.ofDays(7), duplicates::incrementAndGet),
+            props);
+    in =
+        driver.createInputTopic(
+            raw.name(), raw.keySerde().serializer(), raw.valueSerde().serializer());
+    out =
+        driver.createOutputTopic(
+            enriched.name(),
+            enriched.keySerde().deserializer(),
+            enriched.valueSerde().deserializer());
+    dlq =
+        driver.createOutputTopic(
+            Topics.ENRICH_DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void rawPostComesOutLabelledUnderTheSameKey() {
+    RawPost post = post("1", "Just married! @AcmeCard raised my APR 😡").setLang("en").build();
+
+    in.pipeInput("twitter:1", post);
+
+    List<TestRecord<String, EnrichedPost>> records = out.readRecordsToList();
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).key()).isEqualTo("twitter:1");
+    EnrichedPost value = records.get(0).value();
+    assertThat(value.getPost()).isEqualTo(post);
+    assertThat(value.getAudiences()).containsExactly("newlyweds");
+    assertThat(value.getTopics()).containsExactly("interest-rates");
+    assertThat(value.getBrands()).containsExactly("acme");
+    assertThat(value.getSentiment().getLabel()).isEqualTo(Sentiments.NEGATIVE);
+    assertThat(value.getTaxonomyVersion()).isEqualTo(TAXONOMY.version());
+    assertThat(dlq.isEmpty()).isTrue();
+  }
+
+  @Test
+  void sameKeyAndCreatedAtTwiceComesOutOnceAndCountsOneDuplicate() {
+    RawPost post = post("1", "Love my Acme card").build();
+
+    in.pipeInput("twitter:1", post);
+    in.pipeInput("twitter:1", post);
+
+    assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("twitter:1");
+    assertThat(duplicates).hasValue(1);
+  }
+
+  @Test
+  void reDeliveryWithEditedTextButSameCreatedAtIsStillADuplicate() {
+    in.pipeInput("twitter:1", post("1", "Love my Acme card").build());
+    in.pipeInput("twitter:1", post("1", "Love my Acme card (edited)").build());
+
+    assertThat(out.readValuesToList())
+        .extracting(p -> p.getPost().getText())
+        .containsExactly("Love my Acme card");
+    assertThat(duplicates).hasValue(1);
+  }
+
+  @Test
+  void sameKeyWithADifferentCreatedAtIsNotADuplicateAndComesOutAgain() {
+    in.pipeInput("twitter:1", post("1", "Love my Acme card").build());
+    in.pipeInput(
+        "twitter:1",
+        post("1", "Love my Acme card").setCreatedAt(Posts.CREATED.plusSeconds(1)).build());
+
+    assertThat(out.readKeyValuesToList()).hasSize(2);
+    assertThat(duplicates).hasValue(0);
+  }
+
+  @Test
+  void differentKeysWithTheSameCreatedAtAreNotDuplicates() {
+    in.pipeInput("twitter:1", post("1", "Love my Acme card").build());
+    in.pipeInput("reddit:1", post("1", "Love my Acme card").setPlatform("reddit").build());
+
+    assertThat(keys()).containsExactly("twitter:1", "reddit:1");
+    assertThat(duplicates).hasValue(0);
+  }
+
+  @Test
+  void reDeliveryOlderThanTheDedupeRetentionIsNotCaught() {
+    driver.close();
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID + "-short");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver =
+        new TopologyTestDriver(
+            EnrichTopology.build(
+                raw, enriched, ENRICHER, Duration.ofHours(1), duplicates::incrementAndGet),
+            props);
+    in =
+        driver.createInputTopic(
+            raw.name(), raw.keySerde().serializer(), raw.valueSerde().serializer());
+    out =
+        driver.createOutputTopic(
+            enriched.name(),
+            enriched.keySerde().deserializer(),
+            enriched.valueSerde().deserializer());
+    RawPost old = post("1", "Love my Acme card").build();
+    Instant muchLater = Posts.CREATED.plus(Duration.ofHours(3));
+
+    in.pipeInput("twitter:1", old, Posts.CREATED);
+    in.pipeInput("twitter:2", post("2", "Hi").setCreatedAt(muchLater).build(), muchLater);
+    in.pipeInput("twitter:1", old, muchLater);
+
+    assertThat(keys()).containsExactly("twitter:1", "twitter:2", "twitter:1");
+    assertThat(duplicates).hasValue(0);
+  }
+
+  @Test
+  void oversizePostGoesToTheDeadLetterTopicWithStreamsErrorHeadersAndProcessingContinues() {
+    RawPost big = post("big", "Acme " + "a".repeat(MAX_CHARS)).build();
+    RawPost next = post("next", "Acme waived the late fee 🙌").build();
+
+    in.pipeInput("twitter:big", big);
+    in.pipeInput("twitter:next", next);
+
+    assertThat(keys()).containsExactly("twitter:next");
+    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    TestRecord<byte[], byte[]> record = dead.get(0);
+    assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("twitter:big");
+    // the value is the record exactly as it was read from posts.raw
+    assertThat(raw.valueSerde().deserializer().deserialize(raw.name(), record.value()))
+        .isEqualTo(big);
+    Headers headers = record.headers();
+    assertThat(header(headers, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_NAME))
+        .isEqualTo(PostTooLargeException.class.getName());
+    assertThat(header(headers, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
+        .contains("twitter:big")
+        .contains("over the limit of " + MAX_CHARS);
+    assertThat(header(headers, ExceptionHandlerUtils.HEADER_ERRORS_TOPIC_NAME))
+        .isEqualTo(Topics.POSTS_RAW);
+    assertThat(header(headers, ExceptionHandlerUtils.HEADER_ERRORS_PARTITION_NAME)).isEqualTo("0");
+    assertThat(header(headers, ExceptionHandlerUtils.HEADER_ERRORS_OFFSET_NAME)).isEqualTo("0");
+    assertThat(header(headers, ExceptionHandlerUtils.HEADER_ERRORS_STACKTRACE_NAME))
+        .contains("PostTooLargeException");
+    assertThat(deadLetters()).isEqualTo(1.0);
+  }
+
+  @Test
+  void tombstoneIsDeadLetteredNotForwarded() {
+    in.pipeInput("twitter:gone", (RawPost) null);
+    in.pipeInput("twitter:next", post("next", "Hello").build());
+
+    assertThat(keys()).containsExactly("twitter:next");
+    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("twitter:gone");
+    assertThat(header(dead.get(0).headers(), ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_NAME))
+        .isEqualTo(NullPointerException.class.getName());
+  }
+
+  private List<String> keys() {
+    return out.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+  }
+
+  private double deadLetters() {
+    Counter c =
+        metrics
+            .find(Metrics.DEAD_LETTERS)
+            .tag("stage", APP_ID)
+            .tag("reason", "processing")
+            .counter();
+    return c == null ? 0 : c.count();
+  }
+
+  private static String header(Headers headers, String name) {
+    Header h = headers.lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,154 @@
+package dev.earshot.enrich;
+
+import static dev.earshot.enrich.Posts.bio;
+import static dev.earshot.enrich.Posts.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earshot.avro.EnrichedPost;
+import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.schemas.Sentiments;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class EnricherTest {
+  private static final Instant NOW = Instant.parse("2026-11-16T12:00:00Z");
+  private static final Taxonomy TAXONOMY = Taxonomy.loadDefault(new TextAnalyzer());
+  private static final int MAX_CHARS = 200;
+  private static final Enricher ENRICHER =
+      new Enricher(TAXONOMY, SentimentLexicon.load(), MAX_CHARS, Clock.fixed(NOW, ZoneOffset.UTC));
+
+  /** Would get newlyweds, interest-rates, acme and negative if it were read as English. */
+  private static final String SPANISH =
+      "Mi tarjeta de Acme subió el APR otra vez, que mala suerte 😡 #newlyweds";
+
+  @Test
+  void englishPostGetsEveryLabelSentimentVersionAndTime() {
+    EnrichedPost out =
+        ENRICHER.enrich(
+            post("1", "Just married and @AcmeCard raised my APR 😡").setLang("en").build());
+
+    assertThat(out.getLang()).isEqualTo("en");
+    assertThat(out.getAudiences()).containsExactly("newlyweds");
+    assertThat(out.getTopics()).containsExactly("interest-rates");
+    assertThat(out.getBrands()).containsExactly("acme");
+    assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEGATIVE);
+    assertThat(out.getSentiment().getScore()).isBetween(-1.0, -0.05);
+    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("lexicon");
+    assertThat(out.getTaxonomyVersion()).isEqualTo(TAXONOMY.version()).startsWith("1@");
+    assertThat(out.getEnrichedAt()).isEqualTo(NOW);
+    assertThat(out.getPost().getId()).isEqualTo("1");
+  }
+
+  @Test
+  void undeclaredEnglishIsGuessedAndLabelled() {
+    EnrichedPost out =
+        ENRICHER.enrich(post("2", "I love my new card, the rewards are great").build());
+
+    assertThat(out.getLang()).isEqualTo("en");
+    assertThat(out.getTopics()).containsExactly("rewards");
+    assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.POSITIVE);
+  }
+
+  @Test
+  void textWithoutStopWordsIsUndeterminedButStillLabelledAsEnglish() {
+    EnrichedPost out = ENRICHER.enrich(post("3", "APR hike 😡 #newlyweds").build());
+
+    assertThat(out.getLang()).isEqualTo("und");
+    assertThat(out.getAudiences()).containsExactly("newlyweds");
+    assertThat(out.getTopics()).containsExactly("interest-rates");
+    assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEGATIVE);
+  }
+
+  @Test
+  void declaredSpanishGetsNoAudiencesOrTopicsAndSkippedNeutralButKeepsBrands() {
+    EnrichedPost out = ENRICHER.enrich(post("4", SPANISH).setLang("es").build());
+
+    assertSkippedSpanish(out);
+  }
+
+  @Test
+  void undeclaredSpanishIsDetectedAndSkippedTheSameWay() {
+    EnrichedPost out = ENRICHER.enrich(post("5", SPANISH).build());
+
+    assertSkippedSpanish(out);
+  }
+
+  private static void assertSkippedSpanish(EnrichedPost out) {
+    assertThat(out.getLang()).isEqualTo("es");
+    assertThat(out.getAudiences()).isEmpty();
+    assertThat(out.getTopics()).isEmpty();
+    assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEUTRAL);
+    assertThat(out.getSentiment().getScore()).isZero();
+    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("skipped:lang=es");
+    assertThat(out.getBrands()).containsExactly("acme");
+    assertThat(out.getTaxonomyVersion()).isEqualTo(TAXONOMY.version());
+  }
+
+  @Test
+  void declaredLanguageWinsOverTheTextAndIsLowerCased() {
+    EnrichedPost out =
+        ENRICHER.enrich(
+            post("6", "I love my new card, the rewards are great").setLang("FR").build());
+
+    assertThat(out.getLang()).isEqualTo("fr");
+    assertThat(out.getTopics()).isEmpty();
+    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("skipped:lang=fr");
+  }
+
+  @Test
+  void englishDeclaredWithARegionIsStillEnglish() {
+    EnrichedPost out =
+        ENRICHER.enrich(post("7", "Acme raised my APR, not happy").setLang("en-US").build());
+
+    assertThat(out.getTopics()).containsExactly("interest-rates");
+    assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEGATIVE);
+    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("lexicon");
+  }
+
+  @Test
+  void authorBioCountsForAudiencesOnly() {
+    EnrichedPost out =
+        ENRICHER.enrich(
+            post("8", "Which card should I get?")
+                .setAuthor(bio("Undergrad, class of 2027. I love cash back and Acme"))
+                .build());
+
+    assertThat(out.getAudiences()).containsExactly("college-students");
+    assertThat(out.getTopics()).isEmpty();
+    assertThat(out.getBrands()).isEmpty();
+  }
+
+  @Test
+  void authorWithoutBioIsFine() {
+    EnrichedPost out =
+        ENRICHER.enrich(post("9", "Which card should I get?").setAuthor(bio(null)).build());
+
+    assertThat(out.getAudiences()).isEmpty();
+  }
+
+  @Test
+  void postOverTheSizeLimitIsRejectedNamingKeySizeAndLimit() {
+    String text = "a".repeat(MAX_CHARS + 1);
+
+    assertThatThrownBy(() -> ENRICHER.enrich(post("big", text).build()))
+        .isInstanceOf(PostTooLargeException.class)
+        .hasMessageContaining("twitter:big")
+        .hasMessageContaining(String.valueOf(MAX_CHARS + 1))
+        .hasMessageContaining("limit of " + MAX_CHARS);
+  }
+
+  @Test
+  void postExactlyAtTheSizeLimitIsLabelled() {
+    String text = "Acme " + "a".repeat(MAX_CHARS - 5);
+
+    EnrichedPost out = ENRICHER.enrich(post("edge", text).build());
+
+    assertThat(out.getPost().getText()).hasSize(MAX_CHARS);
+    assertThat(out.getBrands()).containsExactly("acme");
+  }
+}
