@@ -61,6 +61,8 @@ public final class StreamsService implements AutoCloseable {
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterProcessingHandler.class.getName());
+    // Opt in now to what Kafka 5.0 makes the default (and silence its start-up warning).
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.putAll(config.withPrefix(ServiceConfig.KAFKA_PREFIX));
     props.put(Metrics.REGISTRY_CONFIG_KEY, metrics);
     return props;
