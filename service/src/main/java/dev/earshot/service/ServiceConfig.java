@@ -69,7 +69,7 @@ public final class ServiceConfig {
                     + name.substring(KAFKA_ENV_PREFIX.length())
                         .toLowerCase(Locale.ROOT)
                         .replace('_', '.');
-            if (true) {
+            if (values.keySet().stream().noneMatch(k -> envName(k).equals(name))) {
               values.put(key, value);
             }
           }
