@@ -83,13 +83,14 @@ public final class PostPublisher implements AutoCloseable {
     headers.add(DeadLetters.FIELD, why.field().getBytes(StandardCharsets.UTF_8));
     headers.add(DeadLetters.ORIGIN, origin.getBytes(StandardCharsets.UTF_8));
     headers.add(DeadLetters.STAGE, "ingest".getBytes(StandardCharsets.UTF_8));
-    Metrics.countDeadLetter(metrics, "ingest", why.field());
     return producer.send(
         new ProducerRecord<>(
             Topics.INGEST_DLQ, null, origin.getBytes(StandardCharsets.UTF_8), raw, headers),
         (meta, e) -> {
           if (e != null) {
             sendError.compareAndSet(null, e);
+          } else {
+            Metrics.countDeadLetter(metrics, "ingest", why.field());
           }
         });
   }
