@@ -185,8 +185,12 @@ class PipelineIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(readAll(Topics.INGEST_DLQ)).hasSize(INVALID_LINES + 1));
-    assertThat(metric(stack.ingestUrl(), "earshot_dead_letters_total"))
-        .isEqualTo(INVALID_LINES + 1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(metric(stack.ingestUrl(), "earshot_dead_letters_total"))
+                    .isEqualTo(INVALID_LINES + 1));
   }
 
   @Test
