@@ -11,7 +11,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * posts.raw -> enrich -> posts.enriched. Built by a pure function; wiring is in {@link EnrichApp}.
+ * posts.raw -> drop re-deliveries -> enrich -> posts.enriched. Built by a pure function; wiring is
+ * in {@link EnrichService}.
  */
 public final class EnrichTopology {
   public static final String SOURCE = "posts-raw-source";

@@ -37,10 +37,13 @@ public final class LanguageGuesser {
               "o", "os", "as", "de", "que", "e", "é", "meu", "minha", "com", "para", "uma", "um",
               "mas", "muito", "não", "cartão"));
 
-  /** The declared language if any, else the best stop-word vote, else {@link #UNKNOWN}. */
+  /**
+   * The declared language if any (its primary tag: "en-US" and "en_GB" are "en"), else the best
+   * stop-word vote, else {@link #UNKNOWN}.
+   */
   public String guess(String declared, List<String> tokens) {
     if (declared != null && !declared.isBlank()) {
-      return declared.toLowerCase(Locale.ROOT);
+      return declared.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
     }
     String best = UNKNOWN;
     int bestVotes = 0;

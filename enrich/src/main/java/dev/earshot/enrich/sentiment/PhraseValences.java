@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * Domain phrases with a valence ("raised my apr" = -2.5), matched on lower-cased tokens. A matched
- * phrase sets the valence of its last token and covers the others, so its words are not scored
- * again by the general lexicon.
+ * phrase sets the valence of its first token and covers the others, so its words are not scored
+ * again by the general lexicon. The first token, because negation and boosters are looked for in
+ * the words before the valence: "never waived the annual fee" is negated, "no annual fee" is not
+ * negated by its own "no".
  */
 public final class PhraseValences {
   private final Map<String, List<Phrase>> byFirstToken = new HashMap<>();
@@ -48,7 +50,7 @@ public final class PhraseValences {
           for (int j = i; j <= last; j++) {
             covered[j] = true;
           }
-          valence[last] = phrase.valence;
+          valence[i] = phrase.valence;
           break;
         }
       }

@@ -103,6 +103,12 @@ public final class SocialSentimentScorer {
         }
         valence[i] = v;
       }
+      for (int i = 0; i + 1 < lower.length; i++) {
+        // "super bad", "mad good": a booster that is also a lexicon word only intensifies
+        if (!covered[i] && BOOSTERS.containsKey(lower[i]) && valence[i + 1] != 0) {
+          valence[i] = 0;
+        }
+      }
       double sentenceSum = 0;
       for (int i = 0; i < lower.length; i++) {
         double v = valence[i];

@@ -31,7 +31,13 @@ public final class PhraseMatcher {
     }
     put(new Entry(label, stems.toArray(String[]::new), exclude));
     if (stems.size() > 1) {
-      put(new Entry(label, new String[] {stem(String.join("", stems))}, exclude));
+      String runTogether = stem(String.join("", stems));
+      put(new Entry(label, new String[] {runTogether}, exclude));
+      // "finals week" is written "#FinalsWeek": only the last word's plural is cut there
+      String asWritten = stem(String.join("", phraseTokens).replace("#", "").replace("@", ""));
+      if (!asWritten.equals(runTogether)) {
+        put(new Entry(label, new String[] {asWritten}, exclude));
+      }
     }
   }
 
@@ -39,14 +45,24 @@ public final class PhraseMatcher {
     byFirstStem.computeIfAbsent(entry.stems[0], s -> new ArrayList<>()).add(entry);
   }
 
-  /** Labels matched in the tokens, sorted. */
+  /** Labels matched in the tokens and not vetoed by an exclude phrase, sorted. */
   public Set<String> match(List<String> tokens) {
+    Matches m = scan(tokens);
+    m.found.removeAll(m.vetoed);
+    return m.found;
+  }
+
+  /** Labels an exclude phrase in these tokens vetoes, e.g. to veto a match found elsewhere. */
+  public Set<String> vetoes(List<String> tokens) {
+    return scan(tokens).vetoed;
+  }
+
+  private Matches scan(List<String> tokens) {
     String[] stems = new String[tokens.size()];
     for (int i = 0; i < stems.length; i++) {
       stems[i] = stem(tokens.get(i));
     }
-    Set<String> found = new TreeSet<>();
-    Set<String> vetoed = new TreeSet<>();
+    Matches m = new Matches(new TreeSet<>(), new TreeSet<>());
     for (int i = 0; i < stems.length; i++) {
       List<Entry> candidates = byFirstStem.get(stems[i]);
       if (candidates == null) {
@@ -54,18 +70,19 @@ public final class PhraseMatcher {
       }
       for (Entry entry : candidates) {
         if (entry.matchesAt(stems, i)) {
-          (entry.exclude ? vetoed : found).add(entry.label);
+          (entry.exclude ? m.vetoed : m.found).add(entry.label);
         }
       }
     }
-    found.removeAll(vetoed);
-    return found;
+    return m;
   }
 
+  private record Matches(Set<String> found, Set<String> vetoed) {}
+
   /**
-   * Lower case without '#'/'@' prefixes or trailing punctuation, with a plural 's' removed: "Cards"
-   * and "cards" match "card", "#Newlyweds" matches "newlywed". Deliberately no deeper stemming:
-   * "interesting" must not match "interest".
+   * Lower case without '#'/'@' prefixes, with a plural 's' removed: "Cards" and "cards" match
+   * "card", "#Newlyweds" matches "newlywed". Deliberately no deeper stemming: "interesting" must
+   * not match "interest".
    */
   static String stem(String token) {
     String t = token.toLowerCase(Locale.ROOT);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.earshot.enrich.nlp.TextAnalyzer;
 import dev.earshot.enrich.sentiment.PhraseValences;
@@ -92,8 +93,13 @@ public final class Taxonomy {
    */
   public static Taxonomy parse(String yaml, String source, TextAnalyzer analyzer) {
     TaxonomyFile file;
+    Lines lines = new Lines(yaml);
     try {
       file = YAML.readValue(yaml, TaxonomyFile.class);
+    } catch (UnrecognizedPropertyException e) {
+      // Jackson reports where it stopped reading, which can be lines after the unknown key
+      int line = lines.findKeyAtOrBefore(e.getPropertyName(), line(e.getLocation()));
+      throw new TaxonomyException(source, line, e.getOriginalMessage(), e);
     } catch (JsonMappingException e) {
       throw new TaxonomyException(source, line(e.getLocation()), e.getOriginalMessage(), e);
     } catch (JsonParseException e) {
@@ -104,7 +110,6 @@ public final class Taxonomy {
     if (file == null) {
       throw new TaxonomyException(source, 0, "the file is empty", null);
     }
-    Lines lines = new Lines(yaml);
     if (file.version() == null || file.version().isBlank()) {
       throw new TaxonomyException(source, 0, "'version' is required", null);
     }
@@ -147,7 +152,7 @@ public final class Taxonomy {
                 if (valence == null || valence < -4 || valence > 4) {
                   throw new TaxonomyException(
                       source,
-                      lines.find(phrase),
+                      lines.findKey(phrase),
                       "sentiment phrase '" + phrase + "' needs a valence between -4 and 4",
                       null);
                 }
@@ -180,6 +185,8 @@ public final class Taxonomy {
     Set<String> found = new java.util.TreeSet<>(audiences.match(tokens));
     if (!bioTokens.isEmpty()) {
       found.addAll(audienceBios.match(bioTokens));
+      // An exclude phrase in the post vetoes the label even when the bio suggested it.
+      found.removeAll(audiences.vetoes(tokens));
     }
     return found;
   }
@@ -225,13 +232,13 @@ public final class Taxonomy {
     if (!LABEL.matcher(label).matches()) {
       throw new TaxonomyException(
           source,
-          lines.find(label + ":"),
+          lines.findKey(label),
           "label '" + label + "' must be lower-case letters, digits and '-'",
           null);
     }
     if (phrases == null || phrases.stream().allMatch(p -> p == null || p.isBlank())) {
       throw new TaxonomyException(
-          source, lines.find(label + ":"), "label '" + label + "' has no phrases", null);
+          source, lines.findKey(label), "label '" + label + "' has no phrases", null);
     }
   }
 
@@ -255,14 +262,41 @@ public final class Taxonomy {
 
   /** Finds the line a key is written on, for error messages about valid YAML with bad content. */
   private record Lines(String text) {
-    int find(String needle) {
+    /**
+     * The first line where {@code key} is written as a mapping key ({@code key:}, {@code "key":}),
+     * else the first line that contains it, else 0. Not just "contains": a label "fees" must not be
+     * found on "annual-fees:", a sentiment phrase not on a topic's phrase list.
+     */
+    int findKey(String key) {
       String[] all = text.split("\n", -1);
+      Pattern asKey = asKey(key);
       for (int i = 0; i < all.length; i++) {
-        if (all[i].contains(needle)) {
+        if (asKey.matcher(all[i]).find()) {
+          return i + 1;
+        }
+      }
+      for (int i = 0; i < all.length; i++) {
+        if (all[i].contains(key)) {
           return i + 1;
         }
       }
       return 0;
+    }
+
+    /** The last line at or before {@code line} where {@code key} is a mapping key, else line. */
+    int findKeyAtOrBefore(String key, int line) {
+      String[] all = text.split("\n", -1);
+      Pattern asKey = asKey(key);
+      for (int i = Math.min(line, all.length) - 1; i >= 0; i--) {
+        if (asKey.matcher(all[i]).find()) {
+          return i + 1;
+        }
+      }
+      return line;
+    }
+
+    private static Pattern asKey(String key) {
+      return Pattern.compile("^\\s*(?:- )?([\"']?)" + Pattern.quote(key) + "\\1\\s*:");
     }
   }
 }

@@ -75,9 +75,20 @@ class TaxonomyTest {
     void excludePhraseVetoesAudienceThatAnotherPhraseFound() {
       assertThat(DEFAULT.audiences(tokens("Planning our wedding on a budget"), List.of()))
           .containsExactly("newlyweds");
-      assertThat(DEFAULT.audiences(tokens("My wedding planner business needs a card"), List.of()))
+      assertThat(DEFAULT.audiences(tokens("My wedding planner business is my startup"), List.of()))
           .doesNotContain("newlyweds")
           .contains("entrepreneurs");
+    }
+
+    @Test
+    void excludePhraseInThePostVetoesAnAudienceTheBioSuggested() {
+      assertThat(
+              DEFAULT.audiences(
+                  tokens("My wedding planner business had a great month"),
+                  tokens("Just married 💍")))
+          .doesNotContain("newlyweds");
+      assertThat(DEFAULT.audiences(tokens("Had a great month"), tokens("Just married 💍")))
+          .contains("newlyweds");
     }
 
     @Test
