@@ -15,8 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Labels one post: CoreNLP tokens, language, sentiment, audiences, topics, brands. Pure apart from
- * the clock; safe to share between stream threads (each thread gets its own CoreNLP pipeline).
+ * Labels one post: CoreNLP tokens, language, sentiment, audiences, topics, brands, department and
+ * journey stage. Pure apart from the clock; safe to share between stream threads (each thread gets
+ * its own CoreNLP pipeline).
  */
 public final class Enricher {
   private final Taxonomy taxonomy;
@@ -48,6 +49,8 @@ public final class Enricher {
     Sentiment sentiment;
     List<String> audiences;
     List<String> topics;
+    String department = null;
+    String stage = null;
     if ("en".equals(lang) || LanguageGuesser.UNKNOWN.equals(lang)) {
       SocialSentimentScorer.Score score = scorer.score(sentences);
       sentiment = new Sentiment(score.label(), score.score(), score.decidedBy());
@@ -55,6 +58,8 @@ public final class Enricher {
       List<String> bioTokens = bio == null || bio.isBlank() ? List.of() : nlp.tokens(bio);
       audiences = List.copyOf(taxonomy.audiences(tokens, bioTokens));
       topics = List.copyOf(taxonomy.topics(tokens));
+      department = taxonomy.department(tokens).orElse(null);
+      stage = taxonomy.stage(tokens).orElse(null);
     } else {
       // The lexicon and the rules are English: say so rather than guess.
       sentiment = new Sentiment(Sentiments.NEUTRAL, 0.0, "skipped:lang=" + lang);
@@ -68,6 +73,8 @@ public final class Enricher {
         .setAudiences(audiences)
         .setTopics(topics)
         .setBrands(List.copyOf(taxonomy.brands(tokens))) // names read the same in any language
+        .setDepartment(department)
+        .setStage(stage)
         .setTaxonomyVersion(taxonomy.version())
         .setEnrichedAt(clock.instant())
         .build();

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,8 @@ public final class Taxonomy {
   private final Set<String> audienceLabels;
   private final Set<String> topicLabels;
   private final Set<String> brandLabels;
+  private final RankedLabels departments;
+  private final RankedLabels stages;
 
   private Taxonomy(
       String version,
@@ -55,7 +58,9 @@ public final class Taxonomy {
       PhraseValences sentimentPhrases,
       Set<String> audienceLabels,
       Set<String> topicLabels,
-      Set<String> brandLabels) {
+      Set<String> brandLabels,
+      RankedLabels departments,
+      RankedLabels stages) {
     this.version = version;
     this.audiences = audiences;
     this.audienceBios = audienceBios;
@@ -65,6 +70,8 @@ public final class Taxonomy {
     this.audienceLabels = audienceLabels;
     this.topicLabels = topicLabels;
     this.brandLabels = brandLabels;
+    this.departments = departments;
+    this.stages = stages;
   }
 
   /** The default taxonomy bundled with earshot. */
@@ -143,6 +150,8 @@ public final class Taxonomy {
           addAll(brands, label, rule.misspellings(), false, analyzer);
           addAll(brands, label, rule.exclude(), true, analyzer);
         });
+    RankedLabels departments = ranked(source, lines, file.departments(), analyzer);
+    RankedLabels stages = ranked(source, lines, file.stages(), analyzer);
     Map<List<String>, Double> valences = new LinkedHashMap<>();
     if (file.sentiment() != null && file.sentiment().phrases() != null) {
       file.sentiment()
@@ -170,7 +179,26 @@ public final class Taxonomy {
         new PhraseValences(valences),
         Set.copyOf(audienceRules.keySet()),
         Set.copyOf(topicRules.keySet()),
-        Set.copyOf(brandRules.keySet()));
+        Set.copyOf(brandRules.keySet()),
+        departments,
+        stages);
+  }
+
+  /** Labels of which a post gets at most one: the first listed of those that match. */
+  private static RankedLabels ranked(
+      String source,
+      Lines lines,
+      Map<String, TaxonomyFile.TopicRule> rules,
+      TextAnalyzer analyzer) {
+    PhraseMatcher matcher = new PhraseMatcher();
+    orEmpty(rules)
+        .forEach(
+            (label, rule) -> {
+              checkLabel(source, lines, label, rule == null ? null : rule.phrases());
+              addAll(matcher, label, rule.phrases(), false, analyzer);
+              addAll(matcher, label, rule.exclude(), true, analyzer);
+            });
+    return new RankedLabels(matcher, List.copyOf(orEmpty(rules).keySet()));
   }
 
   /**
@@ -189,6 +217,24 @@ public final class Taxonomy {
       found.removeAll(audiences.vetoes(tokens));
     }
     return found;
+  }
+
+  /** The team that should pick the post up, if any (the first listed department that matches). */
+  public Optional<String> department(List<String> tokens) {
+    return departments.first(tokens);
+  }
+
+  /** The journey stage the post shows, if any (the first listed stage that matches). */
+  public Optional<String> stage(List<String> tokens) {
+    return stages.first(tokens);
+  }
+
+  public List<String> departmentLabels() {
+    return departments.order();
+  }
+
+  public List<String> stageLabels() {
+    return stages.order();
   }
 
   public Set<String> topics(List<String> tokens) {
@@ -297,6 +343,13 @@ public final class Taxonomy {
 
     private static Pattern asKey(String key) {
       return Pattern.compile("^\\s*(?:- )?([\"']?)" + Pattern.quote(key) + "\\1\\s*:");
+    }
+  }
+
+  private record RankedLabels(PhraseMatcher matcher, List<String> order) {
+    Optional<String> first(List<String> tokens) {
+      Set<String> matched = matcher.match(tokens);
+      return order.stream().filter(matched::contains).findFirst();
     }
   }
 }

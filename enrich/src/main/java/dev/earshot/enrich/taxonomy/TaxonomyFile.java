@@ -11,6 +11,8 @@ public record TaxonomyFile(
     Map<String, AudienceRule> audiences,
     Map<String, TopicRule> topics,
     Map<String, BrandRule> brands,
+    Map<String, TopicRule> departments,
+    Map<String, TopicRule> stages,
     SentimentRules sentiment) {
 
   public record AudienceRule(List<String> phrases, List<String> bio, List<String> exclude) {}

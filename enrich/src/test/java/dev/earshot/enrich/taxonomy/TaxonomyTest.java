@@ -81,6 +81,34 @@ class TaxonomyTest {
     }
 
     @Test
+    void departmentIsTheFirstListedOfThoseThatMatch() {
+      // "froze my card" is service, "the app" is product: service is listed first.
+      assertThat(DEFAULT.department(tokens("Acme froze my card and the app shows nothing")))
+          .contains("service");
+      assertThat(DEFAULT.department(tokens("Please add Apple Pay to the app"))).contains("product");
+      assertThat(DEFAULT.department(tokens("My replacement card never arrived")))
+          .contains("logistics");
+      assertThat(DEFAULT.department(tokens("Which card should I get for travel?")))
+          .contains("sales");
+      assertThat(DEFAULT.department(tokens("Had a lovely walk today"))).isEmpty();
+      assertThat(DEFAULT.departmentLabels())
+          .containsExactly("service", "logistics", "sales", "hr", "marketing", "product");
+    }
+
+    @Test
+    void stageIsTheFirstListedOfThoseThatMatch() {
+      assertThat(DEFAULT.stage(tokens("Just got approved, highly recommend Acme")))
+          .contains("advocacy");
+      assertThat(DEFAULT.stage(tokens("Just got approved for the Globex card")))
+          .contains("conversion");
+      assertThat(DEFAULT.stage(tokens("Been with Initech for years"))).contains("loyalty");
+      assertThat(DEFAULT.stage(tokens("Thinking about Acme vs Globex"))).contains("consideration");
+      assertThat(DEFAULT.stage(tokens("Never heard of Initech before today")))
+          .contains("awareness");
+      assertThat(DEFAULT.stage(tokens("Lunch was fine"))).isEmpty();
+    }
+
+    @Test
     void excludePhraseInThePostVetoesAnAudienceTheBioSuggested() {
       assertThat(
               DEFAULT.audiences(
