@@ -1,6 +1,7 @@
 package dev.earshot.ingest;
 
 import dev.earshot.schemas.PostKeys;
+import dev.earshot.schemas.PostParser;
 import dev.earshot.service.Metrics;
 import dev.earshot.service.Registry;
 import dev.earshot.service.ServiceConfig;

@@ -1,5 +1,6 @@
 package dev.earshot.ingest;
 
+import dev.earshot.schemas.PostParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

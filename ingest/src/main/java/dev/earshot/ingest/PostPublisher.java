@@ -3,6 +3,7 @@ package dev.earshot.ingest;
 import dev.earshot.avro.RawPost;
 import dev.earshot.schemas.DeadLetters;
 import dev.earshot.schemas.PostKeys;
+import dev.earshot.schemas.PostParser;
 import dev.earshot.schemas.TopicWithSerdes;
 import dev.earshot.schemas.Topics;
 import dev.earshot.service.Metrics;

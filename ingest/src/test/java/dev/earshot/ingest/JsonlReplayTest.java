@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earshot.avro.RawPost;
 import dev.earshot.schemas.PipelineTopics;
+import dev.earshot.schemas.PostParser;
 import dev.earshot.schemas.TopicWithSerdes;
 import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
 import dev.earshot.schemas.registry.SchemaRegistryUnavailableException;

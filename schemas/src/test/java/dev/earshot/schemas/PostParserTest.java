@@ -1,4 +1,4 @@
-package dev.earshot.ingest;
+package dev.earshot.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.earshot.ingest;
+package dev.earshot.schemas;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
