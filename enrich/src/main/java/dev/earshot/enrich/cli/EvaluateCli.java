@@ -1,0 +1,189 @@
+package dev.earshot.enrich.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.avro.EnrichedPost;
+import dev.earshot.enrich.Enricher;
+import dev.earshot.schemas.PostParser;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures the enricher against a hand-labelled set: per-class precision, recall and F1, macro-F1
+ * and accuracy for sentiment; per-label precision, recall and F1 for audiences, topics, brands,
+ * departments and stages; language accuracy.
+ */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = "Scores the enricher against a labelled JSONL set (post fields + 'expected').")
+public final class EvaluateCli implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> SENTIMENTS = List.of("positive", "neutral", "negative");
+
+  @Option(
+      names = "--labelled",
+      defaultValue = "eval/labelled-posts.jsonl",
+      description = "Labelled set (default: ${DEFAULT-VALUE}).")
+  Path labelled;
+
+  @Option(names = "--taxonomy", description = "Rules file (default: the bundled taxonomy).")
+  Path taxonomy;
+
+  @Option(
+      names = "--mistakes",
+      defaultValue = "0",
+      description = "Print this many sentiment mistakes.")
+  int mistakes;
+
+  /** Everything measured in one run, also used by the tests. */
+  record Report(
+      long posts,
+      Evaluation sentiment,
+      double sentimentAccuracy,
+      Evaluation audiences,
+      Evaluation topics,
+      Evaluation brands,
+      Evaluation departments,
+      Evaluation stages,
+      double langAccuracy,
+      List<String> sentimentMistakes) {}
+
+  @Override
+  public Integer call() throws IOException {
+    Report report = run(EnricherFactory.create(taxonomy), labelled);
+    print(report, System.out, mistakes);
+    return 0;
+  }
+
+  static Report run(Enricher enricher, Path file) throws IOException {
+    PostParser parser = new PostParser(Clock.systemUTC());
+    Evaluation sentiment = new Evaluation();
+    Evaluation audiences = new Evaluation();
+    Evaluation topics = new Evaluation();
+    Evaluation brands = new Evaluation();
+    Evaluation departments = new Evaluation();
+    Evaluation stages = new Evaluation();
+    List<String> wrong = new ArrayList<>();
+    long posts = 0;
+    long sentimentRight = 0;
+    long langRight = 0;
+    long number = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode node = JSON.readTree(line);
+      JsonNode expected = node.path("expected");
+      if (!(parser.parse(line, "eval:" + number) instanceof PostParser.Valid valid)) {
+        throw new IllegalArgumentException(file + ":" + number + ": not a valid post");
+      }
+      EnrichedPost post = enricher.enrich(valid.post());
+      posts++;
+      String expectedSentiment = expected.path("sentiment").asText();
+      String actualSentiment = post.getSentiment().getLabel();
+      sentiment.add(List.of(expectedSentiment), List.of(actualSentiment));
+      if (expectedSentiment.equals(actualSentiment)) {
+        sentimentRight++;
+      } else {
+        wrong.add(
+            String.format(
+                "%s expected %s got %s (%.2f): %s",
+                node.path("id").asText(),
+                expectedSentiment,
+                actualSentiment,
+                post.getSentiment().getScore(),
+                node.path("text").asText()));
+      }
+      audiences.add(strings(expected.path("audiences")), post.getAudiences());
+      topics.add(strings(expected.path("topics")), post.getTopics());
+      brands.add(strings(expected.path("brands")), post.getBrands());
+      departments.add(optional(expected.path("department")), optional(post.getDepartment()));
+      stages.add(optional(expected.path("stage")), optional(post.getStage()));
+      if (expected.path("lang").asText("en").equals(post.getLang())) {
+        langRight++;
+      }
+    }
+    return new Report(
+        posts,
+        sentiment,
+        (double) sentimentRight / posts,
+        audiences,
+        topics,
+        brands,
+        departments,
+        stages,
+        (double) langRight / posts,
+        wrong);
+  }
+
+  static void print(Report r, PrintStream out, int mistakes) {
+    out.printf("%d labelled posts%n%n", r.posts());
+    out.println("Sentiment");
+    table(out, r.sentiment(), SENTIMENTS);
+    out.printf(
+        "  macro-F1 %.3f   accuracy %.3f%n%n", r.sentiment().macroF1(), r.sentimentAccuracy());
+    section(out, "Audiences", r.audiences());
+    section(out, "Topics", r.topics());
+    section(out, "Brands", r.brands());
+    section(out, "Departments", r.departments());
+    section(out, "Journey stages", r.stages());
+    out.printf("Language accuracy %.3f%n", r.langAccuracy());
+    if (mistakes > 0) {
+      out.printf(
+          "%nSentiment mistakes (first %d of %d):%n", mistakes, r.sentimentMistakes().size());
+      r.sentimentMistakes().stream().limit(mistakes).forEach(m -> out.println("  " + m));
+    }
+  }
+
+  private static void section(PrintStream out, String title, Evaluation e) {
+    out.println(title);
+    table(out, e, List.copyOf(e.labels().keySet()));
+    Evaluation.Counts micro = e.micro();
+    out.printf(
+        "  micro P %.3f R %.3f F1 %.3f   macro-F1 %.3f   exact set %.3f%n%n",
+        micro.precision(), micro.recall(), micro.f1(), e.macroF1(), e.exactMatch());
+  }
+
+  private static void table(PrintStream out, Evaluation e, List<String> order) {
+    out.printf("  %-20s %9s %9s %9s %8s%n", "label", "precision", "recall", "F1", "support");
+    for (String label : order) {
+      Evaluation.Counts c = e.labels().get(label);
+      if (c == null) {
+        continue;
+      }
+      out.printf(
+          "  %-20s %9.3f %9.3f %9.3f %8d%n", label, c.precision(), c.recall(), c.f1(), c.support());
+    }
+  }
+
+  private static Set<String> strings(JsonNode array) {
+    Set<String> out = new java.util.TreeSet<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static List<String> optional(JsonNode node) {
+    return node.isNull() || node.isMissingNode() ? List.of() : List.of(node.asText());
+  }
+
+  private static List<String> optional(String value) {
+    return value == null ? List.of() : List.of(value);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EvaluateCli()).execute(args));
+  }
+}
