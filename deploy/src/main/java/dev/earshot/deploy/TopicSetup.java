@@ -53,7 +53,11 @@ public final class TopicSetup implements Callable<Integer> {
       List<NewTopic> missing = new ArrayList<>();
       for (Topics.Spec spec : Topics.all()) {
         if (!existing.contains(spec.name())) {
-          NewTopic topic = new NewTopic(spec.name(), partitions, replicationFactor);
+          NewTopic topic =
+              new NewTopic(
+                  spec.name(),
+                  spec.partitions() > 0 ? spec.partitions() : partitions,
+                  replicationFactor);
           if (spec.compacted()) {
             topic.configs(
                 Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));

@@ -3,6 +3,7 @@ package dev.earshot.enrich;
 import dev.earshot.enrich.nlp.TextAnalyzer;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.enrich.taxonomy.TaxonomyWatcher;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.Topics;
 import dev.earshot.service.Metrics;
@@ -14,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -25,10 +27,12 @@ public final class EnrichService implements AutoCloseable {
 
   private final StreamsService streams;
   private final ServiceHttp http;
+  private final TaxonomyWatcher watcher;
 
-  private EnrichService(StreamsService streams, ServiceHttp http) {
+  private EnrichService(StreamsService streams, ServiceHttp http, TaxonomyWatcher watcher) {
     this.streams = streams;
     this.http = http;
+    this.watcher = watcher;
   }
 
   public static EnrichService start(ServiceConfig config) {
@@ -39,7 +43,10 @@ public final class EnrichService implements AutoCloseable {
         taxonomyFile == null
             ? Taxonomy.loadDefault(analyzer)
             : Taxonomy.load(Path.of(taxonomyFile), analyzer);
-    log.info("taxonomy {} loaded", taxonomy.version());
+    log.info(
+        "taxonomy {} loaded from {}",
+        taxonomy.version(),
+        taxonomyFile == null ? "the bundled default" : taxonomyFile);
     Enricher enricher =
         new Enricher(
             taxonomy,
@@ -47,6 +54,15 @@ public final class EnrichService implements AutoCloseable {
             config.getInt("enrich.max.text.chars"),
             Clock.systemUTC());
     PipelineTopics topics = Registry.topics(config);
+    // A version published to the taxonomy topic wins over the file, now and whenever one arrives.
+    TaxonomyWatcher watcher =
+        new TaxonomyWatcher(
+            config.withPrefix(ServiceConfig.KAFKA_PREFIX),
+            topics.taxonomy(),
+            config.get("enrich.taxonomy.name"),
+            enricher,
+            metrics);
+    watcher.start(Duration.ofSeconds(60));
     Topology topology =
         EnrichTopology.build(
             topics.rawPosts(),
@@ -66,10 +82,14 @@ public final class EnrichService implements AutoCloseable {
                 config.getInt("http.port"),
                 metrics,
                 streams::isRunning,
-                streams::status)
+                () -> {
+                  Map<String, Object> status = new LinkedHashMap<>(streams.status());
+                  status.put("taxonomy_version", enricher.taxonomy().version());
+                  return status;
+                })
             .start();
     streams.start();
-    return new EnrichService(streams, http);
+    return new EnrichService(streams, http, watcher);
   }
 
   public String baseUrl() {
@@ -83,6 +103,7 @@ public final class EnrichService implements AutoCloseable {
   @Override
   public void close() {
     streams.close();
+    watcher.close();
     http.close();
   }
 

@@ -13,6 +13,7 @@ import dev.earshot.schemas.Sentiments;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Labels one post: CoreNLP tokens, language, sentiment, audiences, topics, brands, department and
@@ -20,21 +21,36 @@ import java.util.List;
  * its own CoreNLP pipeline).
  */
 public final class Enricher {
-  private final Taxonomy taxonomy;
-  private final SocialSentimentScorer scorer;
+  private final SentimentLexicon lexicon;
+  private final AtomicReference<Rules> rules = new AtomicReference<>();
   private final LanguageGuesser languages = new LanguageGuesser();
   private final ThreadLocal<TextAnalyzer> analyzer = ThreadLocal.withInitial(TextAnalyzer::new);
   private final int maxTextChars;
   private final Clock clock;
 
   public Enricher(Taxonomy taxonomy, SentimentLexicon lexicon, int maxTextChars, Clock clock) {
-    this.taxonomy = taxonomy;
-    this.scorer = new SocialSentimentScorer(lexicon, taxonomy.sentimentPhrases());
+    this.lexicon = lexicon;
+    use(taxonomy);
     this.maxTextChars = maxTextChars;
     this.clock = clock;
   }
 
+  /**
+   * Labels every post from now on with this taxonomy. Safe while other threads enrich: each post is
+   * labelled entirely with the taxonomy current when it started.
+   */
+  public void use(Taxonomy taxonomy) {
+    rules.set(new Rules(taxonomy, new SocialSentimentScorer(lexicon, taxonomy.sentimentPhrases())));
+  }
+
+  public Taxonomy taxonomy() {
+    return rules.get().taxonomy();
+  }
+
   public EnrichedPost enrich(RawPost post) {
+    Rules current = rules.get();
+    Taxonomy taxonomy = current.taxonomy();
+    SocialSentimentScorer scorer = current.scorer();
     String text = post.getText();
     if (text.length() > maxTextChars) {
       throw new PostTooLargeException(
@@ -79,4 +95,6 @@ public final class Enricher {
         .setEnrichedAt(clock.instant())
         .build();
   }
+
+  private record Rules(Taxonomy taxonomy, SocialSentimentScorer scorer) {}
 }

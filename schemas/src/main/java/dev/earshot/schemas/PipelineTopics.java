@@ -3,6 +3,7 @@ package dev.earshot.schemas;
 import dev.earshot.avro.AudienceTopicWindow;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.RawPost;
+import dev.earshot.avro.TaxonomyDocument;
 import dev.earshot.schemas.registry.SchemaRegistryClient;
 import dev.earshot.schemas.serde.AvroSerde;
 import dev.earshot.schemas.serde.SerdeConfig;
@@ -34,6 +35,10 @@ public final class PipelineTopics {
   public TopicWithSerdes<String, AudienceTopicWindow> audienceTopicHourly() {
     return new TopicWithSerdes<>(
         Topics.AUDIENCE_TOPIC_HOURLY, Serdes.String(), avro(AudienceTopicWindow.class));
+  }
+
+  public TopicWithSerdes<String, TaxonomyDocument> taxonomy() {
+    return new TopicWithSerdes<>(Topics.TAXONOMY, Serdes.String(), avro(TaxonomyDocument.class));
   }
 
   /** A value serde for any generated record, e.g. for a state store. */

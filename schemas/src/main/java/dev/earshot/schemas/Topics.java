@@ -25,8 +25,22 @@ public final class Topics {
   /** Records aggregate could not read, as written by Kafka Streams' dead-letter queue. */
   public static final String AGGREGATE_DLQ = "aggregate.dlq";
 
-  /** What a topic needs when it is created; partitions come from configuration. */
-  public record Spec(String name, boolean compacted) {}
+  /**
+   * Versions of the taxonomy, keyed by taxonomy name, compacted, one partition: every enricher
+   * reads all of it and follows the latest valid version.
+   */
+  public static final String TAXONOMY = "taxonomy";
+
+  /**
+   * What a topic needs when it is created.
+   *
+   * @param partitions a fixed partition count, or 0 for the configured default
+   */
+  public record Spec(String name, boolean compacted, int partitions) {
+    Spec(String name, boolean compacted) {
+      this(name, compacted, 0);
+    }
+  }
 
   public static List<Spec> all() {
     return List.of(
@@ -35,7 +49,8 @@ public final class Topics {
         new Spec(AUDIENCE_TOPIC_HOURLY, true),
         new Spec(INGEST_DLQ, false),
         new Spec(ENRICH_DLQ, false),
-        new Spec(AGGREGATE_DLQ, false));
+        new Spec(AGGREGATE_DLQ, false),
+        new Spec(TAXONOMY, true, 1));
   }
 
   private Topics() {}

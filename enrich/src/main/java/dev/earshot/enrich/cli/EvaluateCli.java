@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -68,7 +70,9 @@ public final class EvaluateCli implements Callable<Integer> {
   }
 
   static Report run(Enricher enricher, Path file) throws IOException {
-    PostParser parser = new PostParser(Clock.systemUTC());
+    // Labelled sets may be dated after today: the future-date check of live ingest does not apply.
+    PostParser parser =
+        new PostParser(Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC));
     Evaluation sentiment = new Evaluation();
     Evaluation audiences = new Evaluation();
     Evaluation topics = new Evaluation();
@@ -87,9 +91,18 @@ public final class EvaluateCli implements Callable<Integer> {
       }
       JsonNode node = JSON.readTree(line);
       JsonNode expected = node.path("expected");
-      if (!(parser.parse(line, "eval:" + number) instanceof PostParser.Valid valid)) {
-        throw new IllegalArgumentException(file + ":" + number + ": not a valid post");
+      PostParser.Result parsed = parser.parse(line, "eval:" + number);
+      if (parsed instanceof PostParser.Invalid invalid) {
+        throw new IllegalArgumentException(
+            file
+                + ":"
+                + number
+                + ": not a valid post ("
+                + invalid.field()
+                + "): "
+                + invalid.reason());
       }
+      PostParser.Valid valid = (PostParser.Valid) parsed;
       EnrichedPost post = enricher.enrich(valid.post());
       posts++;
       String expectedSentiment = expected.path("sentiment").asText();
