@@ -6,16 +6,21 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.earshot.aggregate.AggregateTopology;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.RawPost;
+import dev.earshot.avro.TaxonomyDocument;
 import dev.earshot.enrich.Enricher;
 import dev.earshot.enrich.nlp.TextAnalyzer;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.enrich.taxonomy.TaxonomyPublisher;
 import dev.earshot.ingest.JsonlReplay;
 import dev.earshot.schemas.DeadLetters;
+import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.PostKeys;
 import dev.earshot.schemas.PostParser;
 import dev.earshot.schemas.Topics;
@@ -265,6 +270,99 @@ class PipelineIT {
 
   @Test
   @Order(4)
+  void shouldSwitchEnrichersToAPublishedTaxonomyWithoutARestartAndRefuseABrokenOne()
+      throws Exception {
+    SchemaRegistryClient registry =
+        new RestSchemaRegistryClient(RegistryConfig.of(stack.registryUrl()));
+    PipelineTopics topics = new PipelineTopics(registry, SerdeConfig.DEFAULT);
+    Map<String, String> kafka = Map.of("bootstrap.servers", stack.bootstrapServers());
+
+    // The default taxonomy plus one topic, as an analyst would edit it.
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    ObjectNode rules;
+    try (InputStream in = Taxonomy.class.getResourceAsStream(Taxonomy.DEFAULT_RESOURCE)) {
+      rules = (ObjectNode) yaml.readTree(in);
+    }
+    rules.put("version", "it-2");
+    ((ObjectNode) rules.path("topics")).putObject("zebra-talk").putArray("phrases").add("zebra");
+    String version =
+        TaxonomyPublisher.publish(
+            kafka,
+            topics.taxonomy(),
+            "default",
+            yaml.writeValueAsString(rules),
+            "it",
+            "PipelineIT",
+            Clock.systemUTC());
+
+    String post =
+        "{\"id\":\"zebra-%d\",\"platform\":\"forum\",\"text\":\"Saw a zebra at the zoo\","
+            + "\"created_at\":\"2026-11-19T17:00:00Z\"}";
+    await()
+        .atMost(PROCESSING_TIMEOUT)
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              // Posted until one is labelled with the new version: the switch is asynchronous.
+              String id = "zebra-" + System.nanoTime();
+              post(stack.ingestUrl() + "/api/v1/posts", post.replace("zebra-%d", id));
+              EnrichedPost labelled = awaitEnriched("forum:" + id);
+              assertThat(labelled.getTaxonomyVersion()).isEqualTo(version);
+              assertThat(labelled.getTopics()).containsExactly("zebra-talk");
+            });
+
+    // A broken version that bypassed the check reaches the topic: the enrichers refuse it.
+    Properties props = new Properties();
+    props.put("bootstrap.servers", stack.bootstrapServers());
+    try (KafkaProducer<String, TaxonomyDocument> producer =
+        new KafkaProducer<>(
+            props,
+            topics.taxonomy().keySerde().serializer(),
+            topics.taxonomy().valueSerde().serializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.TAXONOMY,
+                  "default",
+                  new TaxonomyDocument("default", "version: [", Instant.now(), "PipelineIT")))
+          .get();
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(metric(stack.enrichUrl(), "earshot_enrich_taxonomy_rejected_total"))
+                    .isEqualTo(1));
+    String id = "zebra-after-broken";
+    assertThat(post(stack.ingestUrl() + "/api/v1/posts", post.replace("zebra-%d", id)).statusCode())
+        .isEqualTo(202);
+    assertThat(awaitEnriched("forum:" + id).getTaxonomyVersion()).isEqualTo(version);
+  }
+
+  /** The enriched record for a post key, once it is on posts.enriched. */
+  private EnrichedPost awaitEnriched(String key) {
+    AvroDeserializer<EnrichedPost> reader =
+        new AvroDeserializer<>(
+            new RestSchemaRegistryClient(RegistryConfig.of(stack.registryUrl())),
+            EnrichedPost.class);
+    EnrichedPost[] found = new EnrichedPost[1];
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              for (ConsumerRecord<byte[], byte[]> r : readAll(Topics.POSTS_ENRICHED)) {
+                if (key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                  found[0] = reader.deserialize(Topics.POSTS_ENRICHED, r.value());
+                }
+              }
+              assertThat(found[0]).as("enriched %s", key).isNotNull();
+            });
+    return found[0];
+  }
+
+  @Test
+  @Order(5)
   void shouldKeepCountsAndSchemaIdsAcrossARestart() throws Exception {
     Map<String, String> before = actualCells();
     int rawSchemaId = schemaId("posts.raw-value");
@@ -294,7 +392,7 @@ class PipelineIT {
                     .isEqualTo(11));
     awaitAllConsumed("earshot-enrich", Topics.POSTS_RAW);
     awaitAllConsumed("earshot-aggregate", Topics.POSTS_ENRICHED);
-    assertThat(enrichedKeys()).hasSize(VALID_POSTS + 1).doesNotHaveDuplicates();
+    assertThat(enrichedKeys()).doesNotHaveDuplicates().contains("twitter:it-900");
   }
 
   /** Cell -> {posts, positive, neutral, negative}, from the library code the services run. */
