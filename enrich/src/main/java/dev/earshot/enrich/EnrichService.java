@@ -52,7 +52,8 @@ public final class EnrichService implements AutoCloseable {
             taxonomy,
             SentimentLexicon.load(),
             config.getInt("enrich.max.text.chars"),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            Enricher.SentimentMode.parse(config.get("enrich.sentiment")));
     PipelineTopics topics = Registry.topics(config);
     // A version published to the taxonomy topic wins over the file, now and whenever one arrives.
     TaxonomyWatcher watcher =

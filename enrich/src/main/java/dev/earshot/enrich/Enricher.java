@@ -5,6 +5,7 @@ import dev.earshot.avro.RawPost;
 import dev.earshot.avro.Sentiment;
 import dev.earshot.enrich.nlp.LanguageGuesser;
 import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.sentiment.RntnScorer;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.sentiment.SocialSentimentScorer;
 import dev.earshot.enrich.taxonomy.Taxonomy;
@@ -28,7 +29,45 @@ public final class Enricher {
   private final int maxTextChars;
   private final Clock clock;
 
+  /** Which scorer decides sentiment. */
+  public enum SentimentMode {
+    /** The social-text scorer alone (the default, fast). */
+    LEXICON,
+    /** The social scorer, and CoreNLP's RNTN model where the lexicon finds no cue. */
+    RNTN_WHEN_NO_CUE,
+    /** CoreNLP's RNTN model alone: the baseline, about 300 times slower. */
+    RNTN;
+
+    public static SentimentMode parse(String value) {
+      return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "lexicon" -> LEXICON;
+        case "rntn-when-no-cue" -> RNTN_WHEN_NO_CUE;
+        case "rntn" -> RNTN;
+        default ->
+            throw new IllegalArgumentException(
+                "enrich.sentiment must be lexicon, rntn-when-no-cue or rntn, was '" + value + "'");
+      };
+    }
+  }
+
+  private final SentimentMode mode;
+  private final ThreadLocal<RntnScorer> rntn;
+
   public Enricher(Taxonomy taxonomy, SentimentLexicon lexicon, int maxTextChars, Clock clock) {
+    this(taxonomy, lexicon, maxTextChars, clock, SentimentMode.LEXICON);
+  }
+
+  public Enricher(
+      Taxonomy taxonomy,
+      SentimentLexicon lexicon,
+      int maxTextChars,
+      Clock clock,
+      SentimentMode mode) {
+    this.mode = mode;
+    if (mode != SentimentMode.LEXICON && !RntnScorer.modelsAvailable()) {
+      new RntnScorer(); // throws, naming the missing model jars
+    }
+    this.rntn = ThreadLocal.withInitial(RntnScorer::new);
     this.lexicon = lexicon;
     use(taxonomy);
     this.maxTextChars = maxTextChars;
@@ -68,7 +107,12 @@ public final class Enricher {
     String department = null;
     String stage = null;
     if ("en".equals(lang) || LanguageGuesser.UNKNOWN.equals(lang)) {
-      SocialSentimentScorer.Score score = scorer.score(sentences);
+      SocialSentimentScorer.Score score =
+          mode == SentimentMode.RNTN ? rntn.get().score(text) : scorer.score(sentences);
+      if (mode == SentimentMode.RNTN_WHEN_NO_CUE
+          && SocialSentimentScorer.NO_CUE.equals(score.decidedBy())) {
+        score = rntn.get().score(text);
+      }
       sentiment = new Sentiment(score.label(), score.score(), score.decidedBy());
       String bio = post.getAuthor() == null ? null : post.getAuthor().getBio();
       List<String> bioTokens = bio == null || bio.isBlank() ? List.of() : nlp.tokens(bio);

@@ -40,12 +40,18 @@ public final class EnrichCli implements Callable<Integer> {
   @Option(names = "--taxonomy", description = "Rules file (default: the bundled taxonomy).")
   Path taxonomy;
 
+  @Option(
+      names = "--sentiment",
+      defaultValue = "lexicon",
+      description = "lexicon, rntn-when-no-cue or rntn (default: ${DEFAULT-VALUE}).")
+  String sentiment;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
   @Override
   public Integer call() throws IOException {
-    Enricher enricher = EnricherFactory.create(taxonomy);
+    Enricher enricher = EnricherFactory.create(taxonomy, Enricher.SentimentMode.parse(sentiment));
     PostParser parser = new PostParser(Clock.systemUTC());
     long total;
     try (var lines = Files.lines(in, StandardCharsets.UTF_8)) {

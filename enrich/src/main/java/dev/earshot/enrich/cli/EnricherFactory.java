@@ -12,12 +12,16 @@ final class EnricherFactory {
   static final int MAX_TEXT_CHARS = 10_000;
 
   static Enricher create(Path taxonomyFile) {
+    return create(taxonomyFile, Enricher.SentimentMode.LEXICON);
+  }
+
+  static Enricher create(Path taxonomyFile, Enricher.SentimentMode mode) {
     TextAnalyzer analyzer = new TextAnalyzer();
     Taxonomy taxonomy =
         taxonomyFile == null
             ? Taxonomy.loadDefault(analyzer)
             : Taxonomy.load(taxonomyFile, analyzer);
-    return new Enricher(taxonomy, SentimentLexicon.load(), MAX_TEXT_CHARS, Clock.systemUTC());
+    return new Enricher(taxonomy, SentimentLexicon.load(), MAX_TEXT_CHARS, Clock.systemUTC(), mode);
   }
 
   private EnricherFactory() {}

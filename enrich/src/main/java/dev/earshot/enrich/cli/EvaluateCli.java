@@ -44,6 +44,12 @@ public final class EvaluateCli implements Callable<Integer> {
   Path taxonomy;
 
   @Option(
+      names = "--sentiment",
+      defaultValue = "lexicon",
+      description = "lexicon, rntn-when-no-cue or rntn (default: ${DEFAULT-VALUE}).")
+  String sentiment;
+
+  @Option(
       names = "--mistakes",
       defaultValue = "0",
       description = "Print this many sentiment mistakes.")
@@ -64,7 +70,8 @@ public final class EvaluateCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Report report = run(EnricherFactory.create(taxonomy), labelled);
+    Report report =
+        run(EnricherFactory.create(taxonomy, Enricher.SentimentMode.parse(sentiment)), labelled);
     print(report, System.out, mistakes);
     return 0;
   }

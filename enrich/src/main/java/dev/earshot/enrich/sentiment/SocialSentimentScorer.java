@@ -17,6 +17,9 @@ public final class SocialSentimentScorer {
   /** Compound scores within this distance of zero are neutral (VADER's convention). */
   static final double NEUTRAL_BAND = 0.05;
 
+  /** {@link Score#decidedBy()} when no word or phrase of the post carried sentiment. */
+  public static final String NO_CUE = "lexicon-no-cue";
+
   private static final double BOOST = 0.293;
   private static final double CAPS_BOOST = 0.733;
   private static final double NEGATION_FACTOR = -0.74;
@@ -142,7 +145,7 @@ public final class SocialSentimentScorer {
         compound >= NEUTRAL_BAND
             ? Sentiments.POSITIVE
             : compound <= -NEUTRAL_BAND ? Sentiments.NEGATIVE : Sentiments.NEUTRAL;
-    return new Score(label, compound, anyValence ? "lexicon" : "lexicon-no-cue");
+    return new Score(label, compound, anyValence ? "lexicon" : NO_CUE);
   }
 
   private double wordValence(String token) {
