@@ -1,0 +1,92 @@
+package dev.earshot.bench;
+
+import dev.earshot.avro.RawPost;
+import dev.earshot.enrich.Enricher;
+import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.taxonomy.Taxonomy;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The enricher's library path on one thread (so: posts per second per core), against the same code
+ * with CoreNLP's RNTN sentiment model, and CoreNLP tokenization alone as the ceiling. One operation
+ * is one post; every benchmark walks the same sample posts in the same order.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g"})
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+public class EnrichBenchmark {
+  static final int SOCIAL_BATCH = 500;
+  static final int RNTN_BATCH = 10;
+
+  private List<RawPost> posts;
+  private Enricher social;
+  private Enricher rntn;
+  private TextAnalyzer tokenizer;
+  private int next;
+
+  @Setup
+  public void setUp() {
+    posts = BenchPosts.load();
+    TextAnalyzer analyzer = new TextAnalyzer();
+    Taxonomy taxonomy = Taxonomy.loadDefault(analyzer);
+    SentimentLexicon lexicon = SentimentLexicon.load();
+    social = new Enricher(taxonomy, lexicon, 10_000, Clock.systemUTC());
+    rntn = new Enricher(taxonomy, lexicon, 10_000, Clock.systemUTC(), Enricher.SentimentMode.RNTN);
+    tokenizer = new TextAnalyzer();
+  }
+
+  private RawPost nextPost() {
+    RawPost post = posts.get(next);
+    next = (next + 1) % posts.size();
+    return post;
+  }
+
+  /** The default path: CoreNLP tokens, social scorer, taxonomy. */
+  @Benchmark
+  @OperationsPerInvocation(SOCIAL_BATCH)
+  public void socialScorer(Blackhole bh) {
+    for (int i = 0; i < SOCIAL_BATCH; i++) {
+      bh.consume(social.enrich(nextPost()));
+    }
+  }
+
+  /** The baseline: the same enricher with CoreNLP's RNTN model (shift-reduce parser) deciding. */
+  @Benchmark
+  @OperationsPerInvocation(RNTN_BATCH)
+  public void rntnBaseline(Blackhole bh) {
+    for (int i = 0; i < RNTN_BATCH; i++) {
+      bh.consume(rntn.enrich(nextPost()));
+    }
+  }
+
+  /** CoreNLP tokenize + ssplit alone: what the default path cannot beat. */
+  @Benchmark
+  @OperationsPerInvocation(SOCIAL_BATCH)
+  public void tokenizeOnly(Blackhole bh) {
+    for (int i = 0; i < SOCIAL_BATCH; i++) {
+      bh.consume(tokenizer.sentences(nextPost().getText()));
+    }
+  }
+}
