@@ -53,7 +53,8 @@ public final class EnrichService implements AutoCloseable {
             SentimentLexicon.load(),
             config.getInt("enrich.max.text.chars"),
             Clock.systemUTC(),
-            Enricher.SentimentMode.parse(config.get("enrich.sentiment")));
+            Enricher.SentimentMode.parse(config.get("enrich.sentiment")),
+            Duration.ofMillis(config.getLong("enrich.max.millis.per.post")));
     PipelineTopics topics = Registry.topics(config);
     // A version published to the taxonomy topic wins over the file, now and whenever one arrives.
     TaxonomyWatcher watcher =

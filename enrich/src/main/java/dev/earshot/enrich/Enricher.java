@@ -12,6 +12,7 @@ import dev.earshot.enrich.taxonomy.Taxonomy;
 import dev.earshot.schemas.PostKeys;
 import dev.earshot.schemas.Sentiments;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +28,7 @@ public final class Enricher {
   private final LanguageGuesser languages = new LanguageGuesser();
   private final ThreadLocal<TextAnalyzer> analyzer = ThreadLocal.withInitial(TextAnalyzer::new);
   private final int maxTextChars;
+  private final long timeBudgetNanos;
   private final Clock clock;
 
   /** Which scorer decides sentiment. */
@@ -63,6 +65,21 @@ public final class Enricher {
       int maxTextChars,
       Clock clock,
       SentimentMode mode) {
+    this(taxonomy, lexicon, maxTextChars, clock, mode, Duration.ZERO);
+  }
+
+  /**
+   * @param timeBudget a post that takes longer than this to label is refused (and so goes to the
+   *     dead-letter topic) rather than holding up its partition; zero means no budget
+   */
+  public Enricher(
+      Taxonomy taxonomy,
+      SentimentLexicon lexicon,
+      int maxTextChars,
+      Clock clock,
+      SentimentMode mode,
+      Duration timeBudget) {
+    this.timeBudgetNanos = timeBudget.toNanos();
     this.mode = mode;
     if (mode != SentimentMode.LEXICON && !RntnScorer.modelsAvailable()) {
       new RntnScorer(); // throws, naming the missing model jars
@@ -87,6 +104,19 @@ public final class Enricher {
   }
 
   public EnrichedPost enrich(RawPost post) {
+    long started = System.nanoTime();
+    EnrichedPost enriched = label(post);
+    long took = System.nanoTime() - started;
+    if (timeBudgetNanos > 0 && took > timeBudgetNanos) {
+      throw new PostOverBudgetException(
+          PostKeys.of(post.getPlatform(), post.getId()),
+          Duration.ofNanos(took),
+          Duration.ofNanos(timeBudgetNanos));
+    }
+    return enriched;
+  }
+
+  private EnrichedPost label(RawPost post) {
     Rules current = rules.get();
     Taxonomy taxonomy = current.taxonomy();
     SocialSentimentScorer scorer = current.scorer();

@@ -151,4 +151,36 @@ class EnricherTest {
     assertThat(out.getPost().getText()).hasSize(MAX_CHARS);
     assertThat(out.getBrands()).containsExactly("acme");
   }
+
+  @Test
+  void postOverTheTimeBudgetIsRejectedNamingKeyAndBudget() {
+    Enricher strict =
+        new Enricher(
+            TAXONOMY,
+            SentimentLexicon.load(),
+            MAX_CHARS,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            Enricher.SentimentMode.LEXICON,
+            java.time.Duration.ofNanos(1));
+
+    assertThatThrownBy(() -> strict.enrich(post("slow", "Acme is fine").build()))
+        .isInstanceOf(PostOverBudgetException.class)
+        .hasMessageContaining("twitter:slow")
+        .hasMessageContaining("enrich.max.millis.per.post");
+  }
+
+  @Test
+  void zeroTimeBudgetMeansNoBudget() {
+    Enricher unbounded =
+        new Enricher(
+            TAXONOMY,
+            SentimentLexicon.load(),
+            MAX_CHARS,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            Enricher.SentimentMode.LEXICON,
+            java.time.Duration.ZERO);
+
+    assertThat(unbounded.enrich(post("any", "Acme is fine").build()).getBrands())
+        .containsExactly("acme");
+  }
 }
