@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +103,8 @@ public final class EndToEndBenchmark {
                 dir));
         System.out.printf("run %d RNTN baseline: %.1f posts/s%n", run, rntn.get(run - 1));
       }
-      double s = median(social);
-      double r = median(rntn);
+      double s = JmhSummary.median(social);
+      double r = JmhSummary.median(rntn);
       System.out.printf(
           "%nEnd to end through Kafka, 1 stream thread, exactly_once_v2, %d runs:%n"
               + "  social scorer  median %.0f posts/s  (%d posts per run)%n"
@@ -192,13 +191,6 @@ public final class EndToEndBenchmark {
         streams.close(Duration.ofSeconds(30));
       }
     }
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private EndToEndBenchmark() {}
