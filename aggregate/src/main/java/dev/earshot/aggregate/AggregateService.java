@@ -2,6 +2,7 @@ package dev.earshot.aggregate;
 
 import dev.earshot.aggregate.http.QueryRoutes;
 import dev.earshot.aggregate.query.AudienceTopicQueries;
+import dev.earshot.aggregate.query.PeerClient;
 import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.SentimentCounts;
 import dev.earshot.schemas.PipelineTopics;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +54,15 @@ public final class AggregateService implements AutoCloseable {
     String host = config.get("http.host");
     int port = config.getInt("http.port");
     Properties props = StreamsService.properties(config, Topics.AGGREGATE_DLQ, metrics);
-    // Lets other instances (and later, query routing) find which instance owns a key.
+    // Lets every instance find which instance owns a key, to forward queries to it.
     props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + port);
     StreamsService streams = new StreamsService("aggregate", topology, props, metrics);
     ServiceHttp http = new ServiceHttp(host, port, metrics, streams::isRunning, streams::status);
     new QueryRoutes(
-            new AudienceTopicQueries(streams.streams(), host + ":" + port),
+            new AudienceTopicQueries(
+                streams.streams(),
+                new HostInfo(host, port),
+                new PeerClient(Duration.parse(config.get("aggregate.peer.timeout")))),
             Clock.systemUTC(),
             metrics)
         .register(http.app());

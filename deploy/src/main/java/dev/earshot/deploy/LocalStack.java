@@ -94,13 +94,20 @@ public final class LocalStack implements AutoCloseable {
     return component;
   }
 
-  /** The configuration each service would read from its own file, pointed at this stack. */
   private ServiceConfig config(String service, int httpPort, Path data) {
+    return serviceConfig(service, httpPort, data.resolve("streams"));
+  }
+
+  /**
+   * The configuration a service would read from its own file, pointed at this stack: for the
+   * stack's own services, and for extra instances (e.g. a second aggregate in a test).
+   */
+  public ServiceConfig serviceConfig(String service, int httpPort, Path stateDir) {
     Map<String, String> overrides = new HashMap<>();
     overrides.put("kafka.bootstrap.servers", broker.bootstrapServers());
     overrides.put("schema.registry.url", registry.url());
     overrides.put("http.port", Integer.toString(httpPort));
-    overrides.put("kafka.state.dir", data.resolve("streams").toString());
+    overrides.put("kafka.state.dir", stateDir.toString());
     return ServiceConfig.load(service, null, System.getenv(), overrides);
   }
 

@@ -8,21 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.earshot.aggregate.AggregateTopology;
 import dev.earshot.avro.EnrichedPost;
-import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.RawPost;
 import dev.earshot.avro.TaxonomyDocument;
-import dev.earshot.enrich.Enricher;
-import dev.earshot.enrich.nlp.TextAnalyzer;
-import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.taxonomy.Taxonomy;
 import dev.earshot.enrich.taxonomy.TaxonomyPublisher;
 import dev.earshot.ingest.JsonlReplay;
 import dev.earshot.schemas.DeadLetters;
 import dev.earshot.schemas.PipelineTopics;
-import dev.earshot.schemas.PostKeys;
-import dev.earshot.schemas.PostParser;
 import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.registry.IncompatibleSchemaException;
 import dev.earshot.schemas.registry.RegistryConfig;
@@ -31,7 +24,6 @@ import dev.earshot.schemas.registry.SchemaRegistryClient;
 import dev.earshot.schemas.serde.AvroDeserializer;
 import dev.earshot.schemas.serde.AvroSerializer;
 import dev.earshot.schemas.serde.SerdeConfig;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,7 +39,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -63,7 +54,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -82,7 +72,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
-  private static final String POSTS = "/it/posts.jsonl";
   private static final int VALID_POSTS = 28;
   private static final int INVALID_LINES = 3;
   private static final String RANGE = "?from=2026-11-16&to=2026-11-21";
@@ -121,13 +110,13 @@ class PipelineIT {
   @Order(1)
   void shouldCountEveryValidPostExactlyOnceThroughAllStages() throws Exception {
     JsonlReplay.Summary summary;
-    try (InputStream in = PipelineIT.class.getResourceAsStream(POSTS)) {
+    try (InputStream in = PipelineIT.class.getResourceAsStream(ItPosts.RESOURCE)) {
       summary = stack.replay(in, "posts.jsonl");
     }
     assertThat(summary.rejected()).isEqualTo(INVALID_LINES);
     assertThat(summary.published()).isEqualTo(VALID_POSTS + 1); // one line is a re-delivery
 
-    Map<String, long[]> expected = expectedCells();
+    Map<String, long[]> expected = ItPosts.expectedCells();
     // Facts of the test file, independent of the enricher's code:
     assertThat(expected.get("newlyweds|card-consolidation")[0]).isEqualTo(10);
     assertThat(expected.get("entrepreneurs|project-financing")[0]).isEqualTo(6);
@@ -139,7 +128,7 @@ class PipelineIT {
     await()
         .atMost(PROCESSING_TIMEOUT)
         .pollInterval(Duration.ofMillis(500))
-        .untilAsserted(() -> assertThat(actualCells()).isEqualTo(asText(expected)));
+        .untilAsserted(() -> assertThat(actualCells()).isEqualTo(ItPosts.asText(expected)));
 
     // Every stage: posts.enriched holds each valid post once (the duplicate was dropped).
     assertThat(enrichedKeys()).hasSize(VALID_POSTS).doesNotHaveDuplicates();
@@ -364,6 +353,10 @@ class PipelineIT {
   @Test
   @Order(5)
   void shouldKeepCountsAndSchemaIdsAcrossARestart() throws Exception {
+    // Everything posted so far is counted and committed before the snapshot.
+    awaitAllConsumed("earshot-enrich", Topics.POSTS_RAW);
+    awaitAllConsumed("earshot-aggregate", Topics.POSTS_ENRICHED);
+    awaitAllConsumed("earshot-aggregate", "earshot-aggregate-by-audience-topic-repartition");
     Map<String, String> before = actualCells();
     int rawSchemaId = schemaId("posts.raw-value");
     stack.close();
@@ -395,61 +388,8 @@ class PipelineIT {
     assertThat(enrichedKeys()).doesNotHaveDuplicates().contains("twitter:it-900");
   }
 
-  /** Cell -> {posts, positive, neutral, negative}, from the library code the services run. */
-  private static Map<String, long[]> expectedCells() throws IOException {
-    TextAnalyzer analyzer = new TextAnalyzer();
-    Enricher enricher =
-        new Enricher(
-            Taxonomy.loadDefault(analyzer), SentimentLexicon.load(), 10_000, Clock.systemUTC());
-    PostParser parser = new PostParser(Clock.systemUTC());
-    Map<String, long[]> cells = new TreeMap<>();
-    Map<String, Boolean> seen = new HashMap<>();
-    try (InputStream in = PipelineIT.class.getResourceAsStream(POSTS)) {
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (!(parser.parse(line, "test") instanceof PostParser.Valid valid)) {
-          continue;
-        }
-        RawPost post = valid.post();
-        String key = PostKeys.of(post.getPlatform(), post.getId());
-        if (seen.put(key, true) != null) {
-          continue;
-        }
-        EnrichedPost enriched = enricher.enrich(post);
-        for (KeyValue<String, PostSentiment> cell : AggregateTopology.cells(key, enriched)) {
-          long[] c = cells.computeIfAbsent(cell.key, k -> new long[4]);
-          c[0]++;
-          switch (cell.value.getSentiment().getLabel()) {
-            case "positive" -> c[1]++;
-            case "neutral" -> c[2]++;
-            default -> c[3]++;
-          }
-        }
-      }
-    }
-    return cells;
-  }
-
-  private static Map<String, String> asText(Map<String, long[]> cells) {
-    Map<String, String> out = new TreeMap<>();
-    cells.forEach((k, c) -> out.put(k, c[0] + "/" + c[1] + "/" + c[2] + "/" + c[3]));
-    return out;
-  }
-
   private Map<String, String> actualCells() throws Exception {
-    Map<String, String> out = new TreeMap<>();
-    for (JsonNode cell : get("/api/v1/audience-topics" + RANGE).path("result")) {
-      JsonNode t = cell.path("totals");
-      out.put(
-          cell.path("audience").asText() + "|" + cell.path("topic").asText(),
-          t.path("posts").asLong()
-              + "/"
-              + t.path("positive").asLong()
-              + "/"
-              + t.path("neutral").asLong()
-              + "/"
-              + t.path("negative").asLong());
-    }
-    return out;
+    return ItPosts.cells(get("/api/v1/audience-topics" + RANGE).path("result"));
   }
 
   private JsonNode get(String path) throws Exception {

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * [from, to) count. Defaults: the last 30 days up to now.
  */
 public final class QueryRoutes {
-  static final String BASE = "/api/v1/audience-topics";
+  static final String BASE = AudienceTopicQueries.PATH;
   private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   private static final Duration DEFAULT_LOOKBACK = Duration.ofDays(30);
 
@@ -59,14 +59,40 @@ public final class QueryRoutes {
 
   private void allCells(Context ctx) {
     Range range = range(ctx);
-    respond(ctx, queries.allCells(range.from, range.to), range);
+    respond(
+        ctx,
+        localOnly(ctx)
+            ? queries.localCells(range.from, range.to)
+            : queries.allCells(range.from, range.to),
+        range);
   }
 
   private void cell(Context ctx) {
     String audience = label(ctx, "audience");
     String topic = label(ctx, "topic");
     Range range = range(ctx);
-    respond(ctx, queries.cell(new AudienceTopicKey(audience, topic), range.from, range.to), range);
+    AudienceTopicKey key = new AudienceTopicKey(audience, topic);
+    respond(
+        ctx,
+        localOnly(ctx)
+            ? queries.localCell(key, range.from, range.to)
+            : queries.cell(key, range.from, range.to),
+        range);
+  }
+
+  /**
+   * {@code scope=local} answers from this instance's stores only; instances use it to ask each
+   * other, so a request is forwarded at most once.
+   */
+  private static boolean localOnly(Context ctx) {
+    String scope = ctx.queryParam("scope");
+    if (scope == null || scope.isBlank() || scope.equals("all")) {
+      return false;
+    }
+    if (scope.equals("local")) {
+      return true;
+    }
+    throw new BadRequest("scope", "scope '" + scope + "' must be 'all' (default) or 'local'");
   }
 
   private static void respond(Context ctx, Answer<?> answer, Range range) {

@@ -57,7 +57,12 @@ class QueryRoutesTest {
     metrics = Metrics.newRegistry("aggregate-test");
     http = new ServiceHttp("127.0.0.1", 0, metrics, () -> true, Map::of);
     new QueryRoutes(
-            new AudienceTopicQueries(streams, "self:0"), Clock.fixed(NOW, ZoneOffset.UTC), metrics)
+            new AudienceTopicQueries(
+                streams,
+                new org.apache.kafka.streams.state.HostInfo("self", 0),
+                new dev.earshot.aggregate.query.PeerClient(java.time.Duration.ofSeconds(1))),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            metrics)
         .register(http.app());
     http.start();
   }

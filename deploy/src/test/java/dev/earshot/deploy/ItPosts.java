@@ -1,0 +1,90 @@
+package dev.earshot.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.aggregate.AggregateTopology;
+import dev.earshot.avro.EnrichedPost;
+import dev.earshot.avro.PostSentiment;
+import dev.earshot.avro.RawPost;
+import dev.earshot.enrich.Enricher;
+import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.schemas.PostKeys;
+import dev.earshot.schemas.PostParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+
+/** The integration tests' posts and the counts the pipeline must report for them. */
+final class ItPosts {
+  static final String RESOURCE = "/it/posts.jsonl";
+
+  /**
+   * Cell -> {posts, positive, neutral, negative}, computed with the library code the services run,
+   * each post key once.
+   */
+  static Map<String, long[]> expectedCells() throws IOException {
+    TextAnalyzer analyzer = new TextAnalyzer();
+    Enricher enricher =
+        new Enricher(
+            Taxonomy.loadDefault(analyzer), SentimentLexicon.load(), 10_000, Clock.systemUTC());
+    PostParser parser = new PostParser(Clock.systemUTC());
+    Map<String, long[]> cells = new TreeMap<>();
+    Set<String> seen = new HashSet<>();
+    try (InputStream in = ItPosts.class.getResourceAsStream(RESOURCE)) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!(parser.parse(line, "test") instanceof PostParser.Valid valid)) {
+          continue;
+        }
+        RawPost post = valid.post();
+        String key = PostKeys.of(post.getPlatform(), post.getId());
+        if (!seen.add(key)) {
+          continue;
+        }
+        EnrichedPost enriched = enricher.enrich(post);
+        for (KeyValue<String, PostSentiment> cell : AggregateTopology.cells(key, enriched)) {
+          long[] c = cells.computeIfAbsent(cell.key, k -> new long[4]);
+          c[0]++;
+          switch (cell.value.getSentiment().getLabel()) {
+            case "positive" -> c[1]++;
+            case "neutral" -> c[2]++;
+            default -> c[3]++;
+          }
+        }
+      }
+    }
+    return cells;
+  }
+
+  static Map<String, String> asText(Map<String, long[]> cells) {
+    Map<String, String> out = new TreeMap<>();
+    cells.forEach((k, c) -> out.put(k, c[0] + "/" + c[1] + "/" + c[2] + "/" + c[3]));
+    return out;
+  }
+
+  /** The API's list of cells in the same form as {@link #asText}. */
+  static Map<String, String> cells(JsonNode result) {
+    Map<String, String> out = new TreeMap<>();
+    for (JsonNode cell : result) {
+      JsonNode t = cell.path("totals");
+      out.put(
+          cell.path("audience").asText() + "|" + cell.path("topic").asText(),
+          t.path("posts").asLong()
+              + "/"
+              + t.path("positive").asLong()
+              + "/"
+              + t.path("neutral").asLong()
+              + "/"
+              + t.path("negative").asLong());
+    }
+    return out;
+  }
+
+  private ItPosts() {}
+}
