@@ -57,10 +57,20 @@ class TopicsTest {
   @Test
   void shouldNotCompactEventOrDeadLetterTopics() {
     // Posts and dead letters are events, not latest-value tables: compaction would drop records.
+    // Only the latest window counts and the latest taxonomy per name matter.
     assertThat(Topics.all())
         .filteredOn(Topics.Spec::compacted)
         .extracting(Topics.Spec::name)
-        .containsExactly(Topics.AUDIENCE_TOPIC_HOURLY);
+        .containsExactly(Topics.AUDIENCE_TOPIC_HOURLY, Topics.TAXONOMY);
+  }
+
+  @Test
+  void shouldKeepTheTaxonomyInOnePartitionSoEveryEnricherReadsItInOrder() {
+    assertThat(Topics.all())
+        .filteredOn(spec -> spec.name().equals(Topics.TAXONOMY))
+        .singleElement()
+        .extracting(Topics.Spec::partitions)
+        .isEqualTo(1);
   }
 
   private static String value(Field field) {

@@ -4,6 +4,7 @@ import dev.earshot.schemas.registry.SchemaRegistryClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -23,6 +24,8 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
   private SchemaRegistryClient client;
   private SerdeConfig config;
   private boolean isKey;
+  // Writers are stateless once built; building one per record was a measurable cost.
+  private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
 
   /** For configuration by class name; {@link #configure} must be called. */
   public AvroSerializer() {}
@@ -65,7 +68,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
       ByteArrayOutputStream out = new ByteArrayOutputStream(256);
       out.write(WireFormat.header(id).array());
       BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      new SpecificDatumWriter<T>(schema).write(record, encoder);
+      writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(record, encoder);
       encoder.flush();
       return out.toByteArray();
     } catch (IOException | RuntimeException e) {
