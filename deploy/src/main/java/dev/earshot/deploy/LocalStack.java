@@ -45,7 +45,22 @@ public final class LocalStack implements AutoCloseable {
       int ingestPort,
       int enrichPort,
       int aggregatePort,
-      int partitions) {}
+      int partitions) {
+
+    /** Every port picked free on 127.0.0.1, three partitions: for tests and benchmarks. */
+    public static Settings onFreePorts(Path dataDir, Path apicurioHome) {
+      return new Settings(
+          dataDir,
+          apicurioHome,
+          Ports.free(),
+          Ports.free(),
+          Ports.free(),
+          Ports.free(),
+          Ports.free(),
+          Ports.free(),
+          3);
+    }
+  }
 
   private final Settings settings;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();

@@ -31,16 +31,7 @@ class MultiInstanceQueryIT {
   @Test
   void shouldAnswerEveryQueryInFullFromEitherInstance(@TempDir Path dir) throws Exception {
     LocalStack.Settings settings =
-        new LocalStack.Settings(
-            dir,
-            ApicurioDistribution.locate(),
-            Ports.free(),
-            Ports.free(),
-            Ports.free(),
-            Ports.free(),
-            Ports.free(),
-            Ports.free(),
-            3);
+        LocalStack.Settings.onFreePorts(dir, ApicurioDistribution.locate());
     try (LocalStack stack = LocalStack.start(settings);
         AggregateService second =
             AggregateService.start(

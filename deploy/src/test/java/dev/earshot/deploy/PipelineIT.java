@@ -85,17 +85,7 @@ class PipelineIT {
 
   @BeforeAll
   void startStack(@TempDir Path dataDir) {
-    settings =
-        new LocalStack.Settings(
-            dataDir,
-            ApicurioDistribution.locate(),
-            Ports.free(),
-            Ports.free(),
-            Ports.free(),
-            Ports.free(),
-            Ports.free(),
-            Ports.free(),
-            3);
+    settings = LocalStack.Settings.onFreePorts(dataDir, ApicurioDistribution.locate());
     stack = LocalStack.start(settings);
   }
 

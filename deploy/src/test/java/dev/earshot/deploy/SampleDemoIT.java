@@ -27,16 +27,7 @@ class SampleDemoIT {
   void shouldShowNewlywedsTalkingAboutCardConsolidationAfterTheSampleReplay(@TempDir Path dir)
       throws Exception {
     LocalStack.Settings settings =
-        new LocalStack.Settings(
-            dir,
-            ApicurioDistribution.locate(),
-            Ports.free(),
-            Ports.free(),
-            Ports.free(),
-            Ports.free(),
-            Ports.free(),
-            Ports.free(),
-            3);
+        LocalStack.Settings.onFreePorts(dir, ApicurioDistribution.locate());
     try (LocalStack stack = LocalStack.start(settings)) {
       Optional<JsonlReplay.Summary> first = EarshotLocal.replaySampleOnce(stack, dir);
       assertThat(first).isPresent();

@@ -1,9 +1,7 @@
 package dev.earshot.service;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.slf4j.Logger;
@@ -17,19 +15,12 @@ import org.slf4j.LoggerFactory;
  */
 public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
-  private MeterRegistry metrics;
-  private String stage = "unknown";
+  private DeadLetterCounter deadLetters = DeadLetterCounter.from(Map.of());
 
   @Override
   public void configure(Map<String, ?> configs) {
     super.configure(configs);
-    if (configs.get(Metrics.REGISTRY_CONFIG_KEY) instanceof MeterRegistry registry) {
-      metrics = registry;
-    }
-    Object appId = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
-    if (appId != null) {
-      stage = appId.toString();
-    }
+    deadLetters = DeadLetterCounter.from(configs);
   }
 
   @Override
@@ -44,7 +35,7 @@ public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHan
           exception);
       return Response.fail();
     }
-    Metrics.countDeadLetter(metrics, stage, "deserialization");
+    deadLetters.count("deserialization");
     return super.handleError(context, record, exception);
   }
 }

@@ -1,8 +1,6 @@
 package dev.earshot.service;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,19 +14,12 @@ import org.slf4j.LoggerFactory;
  */
 public class DeadLetterProcessingHandler extends LogAndContinueProcessingExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
-  private MeterRegistry metrics;
-  private String stage = "unknown";
+  private DeadLetterCounter deadLetters = DeadLetterCounter.from(Map.of());
 
   @Override
   public void configure(Map<String, ?> configs) {
     super.configure(configs);
-    if (configs.get(Metrics.REGISTRY_CONFIG_KEY) instanceof MeterRegistry registry) {
-      metrics = registry;
-    }
-    Object appId = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
-    if (appId != null) {
-      stage = appId.toString();
-    }
+    deadLetters = DeadLetterCounter.from(configs);
   }
 
   @Override
@@ -43,7 +34,7 @@ public class DeadLetterProcessingHandler extends LogAndContinueProcessingExcepti
           exception);
       return Response.fail();
     }
-    Metrics.countDeadLetter(metrics, stage, "processing");
+    deadLetters.count("processing");
     return super.handleError(context, record, exception);
   }
 }
