@@ -99,14 +99,20 @@ public final class EndToEndBenchmark {
         rntn.add(run(broker, topics, rntnIn, "bench-rntn-" + run, rntnEnricher, dir));
         System.out.printf("run %d RNTN baseline: %.1f posts/s%n", run, rntn.get(run - 1));
       }
+      // An upper bound for the enricher's heap: this JVM also runs the broker and both apps.
+      System.gc();
+      long usedMb =
+          java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
+              >> 20;
       double s = JmhSummary.median(social);
       double r = JmhSummary.median(rntn);
       System.out.printf(
           "%nEnd to end through Kafka, 1 stream thread, exactly_once_v2, %d runs:%n"
               + "  social scorer  median %.0f posts/s  (%d posts per run)%n"
               + "  RNTN baseline  median %.1f posts/s  (%d posts per run)%n"
-              + "  ratio %.0fx%n",
-          runs, s, socialPosts, r, rntnPosts, s / r);
+              + "  ratio %.0fx%n"
+              + "Heap in use after the runs (broker, RNTN models and both enrichers included): %d MB%n",
+          runs, s, socialPosts, r, rntnPosts, s / r, usedMb);
     }
   }
 
