@@ -18,8 +18,9 @@ public final class LanguageGuesser {
           "en",
           Set.of(
               "the", "and", "is", "to", "my", "i", "it", "of", "for", "you", "this", "that", "with",
-              "was", "have", "on", "just", "me", "a", "in", "are", "so", "but", "not", "at",
-              "your"),
+              "was", "have", "on", "just", "me", "a", "in", "are", "so", "but", "not", "at", "your",
+              "again", "never", "ever", "what", "who", "why", "where", "else", "over", "up", "out",
+              "without", "today", "last", "first", "day", "every"),
           "es",
           Set.of(
               "el", "la", "los", "las", "de", "que", "y", "es", "mi", "por", "con", "para", "una",

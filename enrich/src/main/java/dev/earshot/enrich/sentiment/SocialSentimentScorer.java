@@ -12,10 +12,21 @@ import java.util.Set;
  * contrast ("great rewards but awful APR" weighs the clause after "but" more). Domain phrases from
  * the taxonomy ("raised my apr", "waived the late fee") are matched first and override the words
  * they cover.
+ *
+ * <p>Rules for social text on top of VADER's: negation words are operators, not opinions ("no
+ * complaints" is praise, not "no" plus "complaints"); "can't recommend it enough" is the opposite
+ * of a negation; words in a question are asked about, not asserted ("which card has the best
+ * rewards?"), so they count for less; and a sarcasm marker ("thanks, really helpful 🙃") turns the
+ * post's praise words into complaints.
  */
 public final class SocialSentimentScorer {
-  /** Compound scores within this distance of zero are neutral (VADER's convention). */
-  static final double NEUTRAL_BAND = 0.05;
+  /**
+   * Compound scores within this distance of zero are neutral. VADER's convention is 0.05, tuned on
+   * product reviews and tweets that all carry an opinion; most posts about cards ask or report, and
+   * one faint word ("want", "accept", "pretending") does not make them an opinion: 0.2 is the
+   * compound of a valence sum of about 0.8.
+   */
+  static final double NEUTRAL_BAND = 0.2;
 
   /** {@link Score#decidedBy()} when no word or phrase of the post carried sentiment. */
   public static final String NO_CUE = "lexicon-no-cue";
@@ -24,6 +35,24 @@ public final class SocialSentimentScorer {
   private static final double CAPS_BOOST = 0.733;
   private static final double NEGATION_FACTOR = -0.74;
   private static final double ALPHA = 15.0;
+
+  /** Weight of the words of a question: asked about, not asserted. */
+  static final double QUESTION_WEIGHT = 0.2;
+
+  /** Weight of a praise word in a post marked as sarcastic: it means the opposite. */
+  static final double SARCASM_FLIP = -0.75;
+
+  /**
+   * Tokens that mark a post as sarcastic: the upside-down face, the clown, the eye roll, and the
+   * written "/s".
+   */
+  private static final Set<String> SARCASM_MARKERS = Set.of("🙃", "🤡", "🙄", "/s");
+
+  /** Valence of a star rating "★★☆☆☆", by the number of filled stars out of five. */
+  private static final double[] STAR_VALENCE = {-3.0, -3.0, -2.0, 0.0, 2.0, 3.0};
+
+  /** Negations that "enough" turns into praise: "can't recommend them enough". */
+  private static final Set<String> CANT = Set.of("n't", "cannot", "cant", "can't");
 
   private static final Set<String> NEGATIONS =
       Set.of(
@@ -47,6 +76,12 @@ public final class SocialSentimentScorer {
           Map.entry("too", BOOST),
           Map.entry("hella", BOOST),
           Map.entry("mad", BOOST),
+          Map.entry("honestly", BOOST),
+          Map.entry("seriously", BOOST),
+          Map.entry("literally", BOOST),
+          Map.entry("genuinely", BOOST),
+          Map.entry("ngl", BOOST),
+          Map.entry("lowkey", -BOOST),
           Map.entry("kinda", -BOOST),
           Map.entry("somewhat", -BOOST),
           Map.entry("slightly", -BOOST),
@@ -69,9 +104,16 @@ public final class SocialSentimentScorer {
     double sum = 0;
     int exclamations = 0;
     boolean anyValence = false;
+    boolean sarcastic = sarcastic(sentences);
+    double stars = starRating(sentences);
+    if (stars != 0) {
+      sum += stars;
+      anyValence = true;
+    }
     for (List<String> sentence : sentences) {
       String[] lower = new String[sentence.size()];
       boolean allCaps = true;
+      boolean question = false;
       for (int i = 0; i < lower.length; i++) {
         String token = sentence.get(i);
         lower[i] = normalize(token);
@@ -80,6 +122,9 @@ public final class SocialSentimentScorer {
         }
         if (token.startsWith("!")) {
           exclamations += token.length();
+        }
+        if (isQuestionMark(token)) {
+          question = true;
         }
       }
       double[] valence = new double[lower.length];
@@ -90,12 +135,16 @@ public final class SocialSentimentScorer {
         if (CONTRASTS.contains(lower[i])) {
           contrastAt = i;
         }
-        if (covered[i]) {
+        if (covered[i] || NEGATIONS.contains(lower[i])) {
+          // a negation word is an operator on the words after it, not an opinion of its own
           continue;
         }
         double v = wordValence(lower[i]);
         if (v == 0) {
           continue;
+        }
+        if (sarcastic && v > 0) {
+          v *= SARCASM_FLIP;
         }
         String original = sentence.get(i);
         if (!allCaps
@@ -126,7 +175,9 @@ public final class SocialSentimentScorer {
             v += Math.signum(v) * scaled;
           }
         }
-        if (negated(lower, i)) {
+        if (cantEnough(lower, i)) {
+          v += Math.signum(v) * BOOST;
+        } else if (negated(lower, i)) {
           v *= NEGATION_FACTOR;
         }
         if (contrastAt >= 0) {
@@ -134,7 +185,7 @@ public final class SocialSentimentScorer {
         }
         sentenceSum += v;
       }
-      sum += sentenceSum;
+      sum += question ? sentenceSum * QUESTION_WEIGHT : sentenceSum;
     }
     if (sum != 0) {
       sum += Math.signum(sum) * Math.min(exclamations, 4) * 0.292;
@@ -156,21 +207,116 @@ public final class SocialSentimentScorer {
     if (!squeezed.equals(token)) {
       double v = lexicon.valence(squeezed);
       if (v == 0) {
-        v = lexicon.valence(squeezed.replaceAll("(.)\\1", "$1"));
+        v = lexicon.valence(undouble(squeezed));
       }
       return v == 0 ? 0 : v + Math.signum(v) * BOOST; // "sooo good" is more than "good"
     }
     return 0;
   }
 
+  /** Whether any token of the post marks it as sarcastic. */
+  private static boolean sarcastic(List<List<String>> sentences) {
+    for (List<String> sentence : sentences) {
+      for (String token : sentence) {
+        if (SARCASM_MARKERS.contains(token)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The valence of a review's star rating ("★★☆☆☆" or "★★★★★", as the review sites print it): two
+   * stars or fewer is a complaint, four or more praise. 0 without a rating.
+   */
+  static double starRating(List<List<String>> sentences) {
+    int filled = 0;
+    int empty = 0;
+    for (List<String> sentence : sentences) {
+      for (String token : sentence) {
+        for (int i = 0; i < token.length(); i++) {
+          char c = token.charAt(i);
+          if (c == '★') {
+            filled++;
+          } else if (c == '☆') {
+            empty++;
+          } else {
+            break;
+          }
+        }
+      }
+    }
+    // a rating out of five; anything else (a row of decorative stars) is no rating
+    return filled + empty == 5 && filled > 0 ? STAR_VALENCE[filled] : 0;
+  }
+
+  /** "?", "??", "?!": the sentence asks. */
+  static boolean isQuestionMark(String token) {
+    if (token.isEmpty() || token.indexOf('?') < 0) {
+      return false;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c != '?' && c != '!') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * "can't recommend them enough", "couldn't be happier... enough": a negation before the word and
+   * "enough" just after it is an intensifier, not a negation.
+   */
+  private static boolean cantEnough(String[] lower, int i) {
+    boolean enough = false;
+    for (int ahead = 1; ahead <= 3 && i + ahead < lower.length; ahead++) {
+      if ("enough".equals(lower[i + ahead])) {
+        enough = true;
+        break;
+      }
+    }
+    if (!enough) {
+      return false;
+    }
+    for (int back = 1; back <= 3 && i - back >= 0; back++) {
+      if (CANT.contains(lower[i - back])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A negation up to three words back, within the clause: "didn't expect it, really appreciate it"
+   * does not negate "appreciate", nor "no fee but great rewards" "great".
+   */
   private static boolean negated(String[] lower, int i) {
     for (int back = 1; back <= 3 && i - back >= 0; back++) {
       String t = lower[i - back];
       if (NEGATIONS.contains(t) || t.endsWith("n't")) {
         return true;
       }
+      if (clauseBoundary(t)) {
+        return false;
+      }
     }
     return false;
+  }
+
+  /** Punctuation inside a sentence, or a contrast word: where a negation's scope ends. */
+  static boolean clauseBoundary(String lower) {
+    if (CONTRASTS.contains(lower)) {
+      return true;
+    }
+    if (lower.isEmpty()) {
+      return false;
+    }
+    char c = lower.charAt(0);
+    return lower.length() <= 3
+        && (c == ',' || c == ';' || c == ':' || c == '-' || c == '—' || c == '(' || c == ')'
+            || c == '.' || c == '…');
   }
 
   /** Lower case; hashtags lose their '#', so "#fail" scores like "fail". */
@@ -179,9 +325,37 @@ public final class SocialSentimentScorer {
     return lower.length() > 1 && lower.charAt(0) == '#' ? lower.substring(1) : lower;
   }
 
-  /** "soooo" -> "soo": runs of three or more letters cut to two. */
+  /** "soooo" -> "soo": runs of three or more letters cut to two. No regex: runs per token. */
   static String squeeze(String token) {
-    return token.replaceAll("(\\p{L})\\1{2,}", "$1$1");
+    StringBuilder out = null;
+    int run = 0;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      run = i > 0 && c == token.charAt(i - 1) && Character.isLetter(c) ? run + 1 : 1;
+      if (run > 2) {
+        if (out == null) {
+          out = new StringBuilder(token.length()).append(token, 0, i);
+        }
+        continue;
+      }
+      if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? token : out.toString();
+  }
+
+  /** "soo" -> "so": every doubled character once. */
+  static String undouble(String token) {
+    StringBuilder out = new StringBuilder(token.length());
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (i + 1 < token.length() && token.charAt(i + 1) == c) {
+        i++;
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** A sentiment decision. */

@@ -13,8 +13,14 @@ import java.util.TreeSet;
  * {@link #stem}: lower case, '#' and '@' dropped, plural endings removed. A multi-word phrase also
  * matches its words run together, the way hashtags and handles are written ("#JustMarried",
  * "@AcmeCard"). A label whose exclude phrase occurs is not reported.
+ *
+ * <p>A phrase word "*" (not first) matches any one token: "my * card" matches "my acme card" and
+ * "my new card", so a brand or an adjective between the words does not hide the phrase.
  */
 public final class PhraseMatcher {
+  /** The phrase word that matches any one token. */
+  static final String ANY = "*";
+
   private final Map<String, List<Entry>> byFirstStem = new HashMap<>();
 
   /** Adds a phrase (already tokenized) for a label; {@code exclude} phrases veto the label. */
@@ -23,14 +29,14 @@ public final class PhraseMatcher {
     for (String token : phraseTokens) {
       String stem = stem(token);
       if (!stem.isEmpty()) {
-        stems.add(stem);
+        stems.add(ANY.equals(stem) ? ANY : stem); // the one instance, compared by identity
       }
     }
-    if (stems.isEmpty()) {
-      return;
+    if (stems.isEmpty() || ANY.equals(stems.get(0))) {
+      return; // a phrase must start with a word: "*" first would match everywhere
     }
     put(new Entry(label, stems.toArray(String[]::new), exclude));
-    if (stems.size() > 1) {
+    if (stems.size() > 1 && !stems.contains(ANY)) {
       String runTogether = stem(String.join("", stems));
       put(new Entry(label, new String[] {runTogether}, exclude));
       // "finals week" is written "#FinalsWeek": only the last word's plural is cut there
@@ -104,7 +110,7 @@ public final class PhraseMatcher {
         return false;
       }
       for (int j = 0; j < stems.length; j++) {
-        if (!stems[j].equals(text[start + j])) {
+        if (stems[j] != ANY && !stems[j].equals(text[start + j])) {
           return false;
         }
       }

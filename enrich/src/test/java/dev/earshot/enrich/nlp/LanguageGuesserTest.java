@@ -46,4 +46,10 @@ class LanguageGuesserTest {
     // "a" (en) against "la" (es)
     assertThat(guesser.guess(null, words("a la"))).isEqualTo("en");
   }
+
+  @Test
+  void shortEnglishPostsWithoutTheCommonestWordsAreStillEnglish() {
+    assertThat(guesser.guess(null, words("worst day ever"))).isEqualTo("en");
+    assertThat(guesser.guess(null, words("initech ? never again ."))).isEqualTo("en");
+  }
 }

@@ -221,9 +221,11 @@ class SocialSentimentScorerTest {
 
     assertThat(s.score()).isBetween(-1.0, 1.0);
     String expected =
-        s.score() >= 0.05
+        s.score() >= SocialSentimentScorer.NEUTRAL_BAND
             ? Sentiments.POSITIVE
-            : s.score() <= -0.05 ? Sentiments.NEGATIVE : Sentiments.NEUTRAL;
+            : s.score() <= -SocialSentimentScorer.NEUTRAL_BAND
+                ? Sentiments.NEGATIVE
+                : Sentiments.NEUTRAL;
     assertThat(s.label()).isEqualTo(expected);
   }
 
@@ -233,5 +235,94 @@ class SocialSentimentScorerTest {
         .isGreaterThan(0.9);
     assertThat(value("worst bank ever, hate hate hate, scam fraud thieves 😡🤬!!!!"))
         .isLessThan(-0.9);
+  }
+
+  @Test
+  void oneWeakWordIsNeutralButAClearOpinionIsNot() {
+    // "want" (0.3) is no opinion; VADER's band of 0.05 called it positive. "great" (3.1) is one.
+    assertThat(value("I want a card with cash back")).isBetween(0.05, 0.2);
+    assertThat(score("I want a card with cash back").label()).isEqualTo(Sentiments.NEUTRAL);
+    assertThat(score("I want a card with cash back, great").label()).isEqualTo(Sentiments.POSITIVE);
+  }
+
+  @Test
+  void wordsInAQuestionCountForLessThanInAStatement() {
+    assertThat(value("Which card has the best rewards?"))
+        .isLessThan(value("This card has the best rewards"));
+    assertThat(score("Which card has the best rewards?").label()).isEqualTo(Sentiments.NEUTRAL);
+    assertThat(score("Does a hard pull hurt my credit score?").label())
+        .isEqualTo(Sentiments.NEUTRAL);
+  }
+
+  @Test
+  void questionMarkTokens() {
+    assertThat(SocialSentimentScorer.isQuestionMark("?")).isTrue();
+    assertThat(SocialSentimentScorer.isQuestionMark("??")).isTrue();
+    assertThat(SocialSentimentScorer.isQuestionMark("?!")).isTrue();
+    assertThat(SocialSentimentScorer.isQuestionMark("!!")).isFalse();
+    assertThat(SocialSentimentScorer.isQuestionMark("what?")).isFalse();
+  }
+
+  @Test
+  void sarcasmMarkerTurnsPraiseIntoComplaint() {
+    assertThat(score("thanks guys, really helpful").label()).isEqualTo(Sentiments.POSITIVE);
+    assertThat(score("thanks guys, really helpful 🙃").label()).isEqualTo(Sentiments.NEGATIVE);
+    assertThat(score("we value you as a customer 🤡").label()).isEqualTo(Sentiments.NEGATIVE);
+  }
+
+  @Test
+  void negationWordIsAnOperatorNotAnOpinion() {
+    // "no" is -1.2 in VADER: "no complaints" used to come out neutral, "no" cancelling the flip
+    assertThat(WITHOUT_PHRASES.score(ANALYZER.sentences("no complaints")).label())
+        .isEqualTo(Sentiments.POSITIVE);
+    assertThat(WITHOUT_PHRASES.score(ANALYZER.sentences("no")).decidedBy())
+        .isEqualTo(SocialSentimentScorer.NO_CUE);
+  }
+
+  @Test
+  void cantRecommendEnoughIsPraiseNotNegation() {
+    assertThat(score("I can't recommend them enough").label()).isEqualTo(Sentiments.POSITIVE);
+    assertThat(value("I can't recommend them enough")).isGreaterThan(value("I recommend them"));
+    assertThat(score("I can't recommend them").label()).isEqualTo(Sentiments.NEGATIVE);
+  }
+
+  @Test
+  void negationStopsAtTheEndOfItsClause() {
+    assertThat(score("didn't expect it, really appreciate it").label())
+        .isEqualTo(Sentiments.POSITIVE);
+    assertThat(score("didn't really appreciate it").label()).isEqualTo(Sentiments.NEGATIVE);
+  }
+
+  @Test
+  void starRatingOfAReviewCarriesItsVerdict() {
+    assertThat(score("★☆☆☆☆ the Acme app").label()).isEqualTo(Sentiments.NEGATIVE);
+    assertThat(score("★★★★★ the Acme app").label()).isEqualTo(Sentiments.POSITIVE);
+    assertThat(score("★★★☆☆ the Acme app").label()).isEqualTo(Sentiments.NEUTRAL);
+    // not a rating out of five
+    assertThat(SocialSentimentScorer.starRating(ANALYZER.sentences("★★ the app ★"))).isZero();
+  }
+
+  @Test
+  void socialSlangAndEmphasisAdverbs() {
+    assertThat(score("the new app is mid").label()).isEqualTo(Sentiments.NEGATIVE);
+    assertThat(score("this card is goated").label()).isEqualTo(Sentiments.POSITIVE);
+    // "honestly" only emphasises: on its own it is no opinion, before one it strengthens it
+    assertThat(score("honestly").decidedBy()).isEqualTo(SocialSentimentScorer.NO_CUE);
+    assertThat(value("honestly great")).isGreaterThan(value("great"));
+  }
+
+  @Test
+  void domainPhrasesForLimitsAndSarcasticIdioms() {
+    assertThat(score("Acme raised my limit").label()).isEqualTo(Sentiments.POSITIVE);
+    assertThat(score("Acme cut my limit").label()).isEqualTo(Sentiments.NEGATIVE);
+    assertThat(score("a late fee, love that for me").label()).isEqualTo(Sentiments.NEGATIVE);
+  }
+
+  @Test
+  void squeezeAndUndoubleWithoutRegex() {
+    assertThat(SocialSentimentScorer.squeeze("soooo")).isEqualTo("soo");
+    assertThat(SocialSentimentScorer.squeeze("good")).isEqualTo("good");
+    assertThat(SocialSentimentScorer.squeeze("!!!!")).isEqualTo("!!!!");
+    assertThat(SocialSentimentScorer.undouble("soo")).isEqualTo("so");
   }
 }

@@ -124,4 +124,18 @@ class PhraseMatcherTest {
 
     assertThat(m.match(List.of("#", "anything", ""))).isEmpty();
   }
+
+  @Test
+  void starMatchesAnyOneTokenButNeverStartsAPhrase() {
+    PhraseMatcher m = new PhraseMatcher();
+    m.add("loyalty", List.of("my", "*", "card"), false);
+    m.add("everything", List.of("*", "card"), false);
+
+    assertThat(m.match(List.of("my", "Acme", "card"))).containsExactly("loyalty");
+    assertThat(m.match(List.of("my", "new", "cards"))).containsExactly("loyalty");
+    assertThat(m.match(List.of("my", "card"))).isEmpty();
+    assertThat(m.match(List.of("my", "shiny", "new", "card"))).isEmpty();
+    // no run-together form for a phrase with "*"
+    assertThat(m.match(List.of("#my*card"))).isEmpty();
+  }
 }
