@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,21 +38,14 @@ public final class EnrichCli implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Where to write the labelled JSONL.")
   Path out;
 
-  @Option(names = "--taxonomy", description = "Rules file (default: the bundled taxonomy).")
-  Path taxonomy;
-
-  @Option(
-      names = "--sentiment",
-      defaultValue = "lexicon",
-      description = "lexicon, rntn-when-no-cue or rntn (default: ${DEFAULT-VALUE}).")
-  String sentiment;
+  @Mixin EnricherOptions enricherOptions = new EnricherOptions();
 
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
   @Override
   public Integer call() throws IOException {
-    Enricher enricher = EnricherFactory.create(taxonomy, Enricher.SentimentMode.parse(sentiment));
+    Enricher enricher = enricherOptions.create();
     PostParser parser = new PostParser(Clock.systemUTC());
     long total;
     try (var lines = Files.lines(in, StandardCharsets.UTF_8)) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,14 +41,7 @@ public final class EvaluateCli implements Callable<Integer> {
       description = "Labelled set (default: ${DEFAULT-VALUE}).")
   Path labelled;
 
-  @Option(names = "--taxonomy", description = "Rules file (default: the bundled taxonomy).")
-  Path taxonomy;
-
-  @Option(
-      names = "--sentiment",
-      defaultValue = "lexicon",
-      description = "lexicon, rntn-when-no-cue or rntn (default: ${DEFAULT-VALUE}).")
-  String sentiment;
+  @Mixin EnricherOptions enricherOptions = new EnricherOptions();
 
   @Option(
       names = "--mistakes",
@@ -70,8 +64,7 @@ public final class EvaluateCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Report report =
-        run(EnricherFactory.create(taxonomy, Enricher.SentimentMode.parse(sentiment)), labelled);
+    Report report = run(enricherOptions.create(), labelled);
     print(report, System.out, mistakes);
     return 0;
   }

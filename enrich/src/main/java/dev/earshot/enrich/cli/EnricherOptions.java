@@ -1,0 +1,38 @@
+package dev.earshot.enrich.cli;
+
+import dev.earshot.enrich.Enricher;
+import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.taxonomy.Taxonomy;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command-line tool shares to build its enricher: the same classes and defaults
+ * as the stream, so what a tool shows is what the pipeline does.
+ */
+final class EnricherOptions {
+  static final int MAX_TEXT_CHARS = 10_000;
+
+  @Option(names = "--taxonomy", description = "Rules file (default: the bundled taxonomy).")
+  Path taxonomy;
+
+  @Option(
+      names = "--sentiment",
+      defaultValue = "lexicon",
+      description = "lexicon, rntn-when-no-cue or rntn (default: ${DEFAULT-VALUE}).")
+  String sentiment = "lexicon";
+
+  Enricher create() {
+    TextAnalyzer analyzer = new TextAnalyzer();
+    Taxonomy rules =
+        taxonomy == null ? Taxonomy.loadDefault(analyzer) : Taxonomy.load(taxonomy, analyzer);
+    return new Enricher(
+        rules,
+        SentimentLexicon.load(),
+        MAX_TEXT_CHARS,
+        Clock.systemUTC(),
+        Enricher.SentimentMode.parse(sentiment));
+  }
+}
