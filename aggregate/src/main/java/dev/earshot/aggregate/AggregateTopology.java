@@ -6,6 +6,7 @@ import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.SentimentCounts;
 import dev.earshot.schemas.TopicWithSerdes;
 import dev.earshot.schemas.Topics;
+import dev.earshot.service.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,17 +126,16 @@ public final class AggregateTopology {
     return out;
   }
 
+  /** The late record's dead-letter value: which post, which cell, which sentiment (as JSON). */
   private static String describeLate(String cell, PostSentiment vote) {
     AudienceTopicKey key = AudienceTopicKey.decode(cell);
-    return "{\"post_key\":\""
-        + vote.getPostKey().replace("\"", "\\\"")
-        + "\",\"audience\":\""
-        + key.audience()
-        + "\",\"topic\":\""
-        + key.topic()
-        + "\",\"sentiment\":\""
-        + vote.getSentiment().getLabel()
-        + "\"}";
+    return Json.MAPPER
+        .createObjectNode()
+        .put("post_key", vote.getPostKey())
+        .put("audience", key.audience())
+        .put("topic", key.topic())
+        .put("sentiment", vote.getSentiment().getLabel())
+        .toString();
   }
 
   static KeyValue<String, AudienceTopicWindow> toOutput(

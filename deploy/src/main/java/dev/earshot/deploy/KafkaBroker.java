@@ -59,7 +59,6 @@ public final class KafkaBroker implements AutoCloseable {
       props.put(prefix + ".replication.factor", "1");
       props.put(prefix + ".min.isr", "1");
     }
-    props.put("transaction.state.log.min.isr", "1");
     props.put("default.replication.factor", "1");
     props.put("min.insync.replicas", "1");
     props.put("num.partitions", "3");

@@ -81,8 +81,8 @@ public final class Enricher {
       Duration timeBudget) {
     this.timeBudgetNanos = timeBudget.toNanos();
     this.mode = mode;
-    if (mode != SentimentMode.LEXICON && !RntnScorer.modelsAvailable()) {
-      new RntnScorer(); // throws, naming the missing model jars
+    if (mode != SentimentMode.LEXICON) {
+      RntnScorer.requireModels(); // fail at start, not on the first post
     }
     this.rntn = ThreadLocal.withInitial(RntnScorer::new);
     this.lexicon = lexicon;

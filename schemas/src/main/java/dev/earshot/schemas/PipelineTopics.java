@@ -45,8 +45,4 @@ public final class PipelineTopics {
   public <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
     return AvroSerde.of(registry, serdeConfig, type, false);
   }
-
-  public SchemaRegistryClient registry() {
-    return registry;
-  }
 }

@@ -133,7 +133,7 @@ public final class ServiceConfig {
     return out;
   }
 
-  /** The whole configuration, for logging at start (no secrets are expected in it). */
+  /** The whole configuration (it may hold credentials: do not log it as it is). */
   public Map<String, String> asMap() {
     return Map.copyOf(values);
   }

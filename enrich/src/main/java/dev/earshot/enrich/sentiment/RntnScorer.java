@@ -27,6 +27,18 @@ public final class RntnScorer {
   private final StanfordCoreNLP pipeline;
 
   public RntnScorer() {
+    requireModels();
+    Properties props = new Properties();
+    props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+    props.setProperty("tokenize.language", "en");
+    props.setProperty("parse.model", PARSER_MODEL);
+    props.setProperty("parse.binaryTrees", "true");
+    props.setProperty("ssplit.newlineIsSentenceBreak", "always");
+    this.pipeline = new StanfordCoreNLP(props);
+  }
+
+  /** Throws, naming the missing model jars, unless they are on the class path. */
+  public static void requireModels() {
     if (!modelsAvailable()) {
       throw new IllegalStateException(
           "the RNTN sentiment path needs the CoreNLP model jars on the class path ("
@@ -35,13 +47,6 @@ public final class RntnScorer {
               + PARSER_MODEL
               + ")");
     }
-    Properties props = new Properties();
-    props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
-    props.setProperty("tokenize.language", "en");
-    props.setProperty("parse.model", PARSER_MODEL);
-    props.setProperty("parse.binaryTrees", "true");
-    props.setProperty("ssplit.newlineIsSentenceBreak", "always");
-    this.pipeline = new StanfordCoreNLP(props);
   }
 
   public static boolean modelsAvailable() {
