@@ -6,48 +6,38 @@ import dev.earshot.deploy.KafkaBroker;
 import dev.earshot.deploy.Ports;
 import dev.earshot.deploy.SchemaRegistryProcess;
 import dev.earshot.deploy.TopicSetup;
-import dev.earshot.enrich.EnrichTopology;
-import dev.earshot.enrich.Enricher;
-import dev.earshot.enrich.nlp.TextAnalyzer;
-import dev.earshot.enrich.sentiment.SentimentLexicon;
-import dev.earshot.enrich.taxonomy.Taxonomy;
 import dev.earshot.ingest.PostPublisher;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.TopicWithSerdes;
-import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.registry.RegistryConfig;
 import dev.earshot.schemas.registry.RestSchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
-import dev.earshot.service.ServiceConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * End to end through Kafka: the enrich topology (dedupe, enrich, Avro in and out through a real
  * schema registry, exactly-once) with one stream thread on a real broker, default sentiment path
  * against the RNTN path, alternating, several runs each; prints posts/s per run and the medians.
+ * Each run is an {@link EnrichRun} in a JVM of its own with the enricher's heap budget, which also
+ * measures the heap one enricher needs.
  *
  * <p>Timing starts when the app is RUNNING and ends when its committed offsets reach the end of the
  * input: start-up and rebalancing are left out, commits and transactions are in.
  */
 public final class EndToEndBenchmark {
   private static final int PARTITIONS = 4;
+
+  /** The enricher's heap limit: the budget is 1.5 GB per enricher. */
+  static final String CHILD_HEAP = "1536m";
 
   public static void main(String[] args) throws Exception {
     int socialPosts = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
@@ -78,47 +68,94 @@ public final class EndToEndBenchmark {
       publish(kafka, topics, socialIn, sample, socialPosts);
       publish(kafka, topics, rntnIn, sample, rntnPosts);
 
-      TextAnalyzer analyzer = new TextAnalyzer();
-      Taxonomy taxonomy = Taxonomy.loadDefault(analyzer);
-      SentimentLexicon lexicon = SentimentLexicon.load();
-      Enricher socialEnricher = new Enricher(taxonomy, lexicon, 10_000, Clock.systemUTC());
-      Enricher rntnEnricher =
-          new Enricher(taxonomy, lexicon, 10_000, Clock.systemUTC(), Enricher.SentimentMode.RNTN);
-      // Load the RNTN models (CoreNLP caches them for every thread) and JIT-compile the
-      // enrichers before anything is timed: the runs measure the pipeline, not the warm-up.
-      for (int i = 0; i < 3 * sample.size(); i++) {
-        socialEnricher.enrich(sample.get(i % sample.size()));
-      }
-      for (int i = 0; i < 20; i++) {
-        rntnEnricher.enrich(sample.get(i));
-      }
-      List<Double> social = new ArrayList<>();
+      List<Double> model = new ArrayList<>();
       List<Double> rntn = new ArrayList<>();
-      // A Streams app started after another one in this JVM has been seen to sit idle in poll()
-      // and never commit (not yet understood; BENCHMARKS.md): bench/run does one run of each.
+      List<Long> modelHeap = new ArrayList<>();
+      List<Long> rntnHeap = new ArrayList<>();
+      // Each run in a JVM of its own (EnrichRun), alternating the two paths, so that both see the
+      // same machine conditions; each with a fresh consumer group reading from the start.
       for (int run = 1; run <= runs; run++) {
-        rntn.add(run(broker, topics, rntnIn, "bench-rntn-" + run, rntnEnricher, dir));
-        System.out.printf("run %d RNTN baseline: %.1f posts/s%n", run, rntn.get(run - 1));
+        double[] r = child(broker, registry, rntnIn, "bench-rntn-" + run, "rntn", dir);
+        rntn.add(r[0]);
+        rntnHeap.add((long) r[1]);
+        System.out.printf(
+            "run %d RNTN baseline: %.1f posts/s, heap %d MB%n", run, r[0], (long) r[1]);
+        double[] m = child(broker, registry, socialIn, "bench-model-" + run, "model", dir);
+        model.add(m[0]);
+        modelHeap.add((long) m[1]);
+        System.out.printf(
+            "run %d default path: %.0f posts/s, heap %d MB%n", run, m[0], (long) m[1]);
       }
-      for (int run = 1; run <= runs; run++) {
-        social.add(run(broker, topics, socialIn, "bench-social-" + run, socialEnricher, dir));
-        System.out.printf("run %d social scorer: %.0f posts/s%n", run, social.get(run - 1));
-      }
-      // An upper bound for the enricher's heap: this JVM also runs the broker and both apps.
-      System.gc();
-      long usedMb =
-          java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
-              >> 20;
-      double s = JmhSummary.median(social);
+      double s = JmhSummary.median(model);
       double r = JmhSummary.median(rntn);
       System.out.printf(
-          "%nEnd to end through Kafka, 1 stream thread, enrich.properties defaults, %d runs:%n"
-              + "  social scorer  median %.0f posts/s  (%d posts per run)%n"
-              + "  RNTN baseline  median %.1f posts/s  (%d posts per run)%n"
-              + "  ratio %.0fx%n"
-              + "Heap in use after the runs (broker, RNTN models and both enrichers included): %d MB%n",
-          runs, s, socialPosts, r, rntnPosts, s / r, usedMb);
+          "%nEnd to end through Kafka, 1 stream thread, enrich.properties defaults, %d runs,"
+              + " each in its own JVM (-Xmx%s):%n"
+              + "  default path   median %.0f posts/s  (%d posts per run)  runs %s%n"
+              + "  RNTN baseline  median %.1f posts/s  (%d posts per run)  runs %s%n"
+              + "  ratio of medians %.0fx%n"
+              + "Heap in use after GC in the enricher's JVM: default path max %d MB,"
+              + " RNTN path max %d MB%n",
+          runs,
+          CHILD_HEAP,
+          s,
+          socialPosts,
+          model,
+          r,
+          rntnPosts,
+          rntn,
+          s / r,
+          modelHeap.stream().mapToLong(Long::longValue).max().orElse(0),
+          rntnHeap.stream().mapToLong(Long::longValue).max().orElse(0));
     }
+  }
+
+  /** Runs {@link EnrichRun} in a new JVM; returns its posts/s and heap MB. */
+  private static double[] child(
+      KafkaBroker broker,
+      SchemaRegistryProcess registry,
+      String input,
+      String applicationId,
+      String path,
+      Path dir)
+      throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.add("-Xmx" + CHILD_HEAP);
+    String logback = System.getProperty("logback.configurationFile");
+    if (logback != null) {
+      command.add("-Dlogback.configurationFile=" + logback);
+    }
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            EnrichRun.class.getName(),
+            broker.bootstrapServers(),
+            registry.url(),
+            input,
+            applicationId,
+            path,
+            dir.resolve("streams-" + applicationId).toString()));
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    double[] result = null;
+    try (java.io.BufferedReader out = process.inputReader()) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith(EnrichRun.RESULT + " ")) {
+          String[] parts = line.split(" ");
+          result = new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+        }
+      }
+    }
+    if (!process.waitFor(10, TimeUnit.MINUTES) || result == null) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          applicationId + " gave no result (exit " + process.exitValue() + ")");
+    }
+    return result;
   }
 
   private static void publish(
@@ -136,71 +173,6 @@ public final class EndToEndBenchmark {
         publisher.publish(post);
       }
       publisher.flush();
-    }
-  }
-
-  /** Runs the enrich topology over the whole input topic; returns posts per second. */
-  private static double run(
-      KafkaBroker broker,
-      PipelineTopics topics,
-      String input,
-      String applicationId,
-      Enricher enricher,
-      Path dir)
-      throws Exception {
-    TopicWithSerdes<String, RawPost> in =
-        new TopicWithSerdes<>(input, topics.rawPosts().keySerde(), topics.rawPosts().valueSerde());
-    // The shipped enrich.properties Kafka settings (and EARSHOT_KAFKA_* overrides), so the
-    // benchmark measures what a deployment runs.
-    Properties props = new Properties();
-    props.putAll(
-        ServiceConfig.load("enrich", null, System.getenv(), Map.of())
-            .withPrefix(ServiceConfig.KAFKA_PREFIX));
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
-    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ENRICH_DLQ);
-    long total;
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-      for (int p = 0; p < PARTITIONS; p++) {
-        ends.put(new TopicPartition(input, p), OffsetSpec.latest());
-      }
-      Map<TopicPartition, Long> endOffsets = new HashMap<>();
-      admin.listOffsets(ends).all().get().forEach((tp, info) -> endOffsets.put(tp, info.offset()));
-      total = endOffsets.values().stream().mapToLong(Long::longValue).sum();
-      KafkaStreams streams =
-          new KafkaStreams(
-              EnrichTopology.build(
-                  in, topics.enrichedPosts(), enricher, Duration.ofDays(7), () -> {}),
-              props);
-      try {
-        streams.start();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-          TimeUnit.MILLISECONDS.sleep(10);
-        }
-        long start = System.nanoTime();
-        while (true) {
-          Map<TopicPartition, OffsetAndMetadata> committed =
-              admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-          boolean done =
-              endOffsets.entrySet().stream()
-                  .allMatch(
-                      e ->
-                          committed.get(e.getKey()) != null
-                              && committed.get(e.getKey()).offset() >= e.getValue());
-          if (done) {
-            return total / ((System.nanoTime() - start) / 1e9);
-          }
-          if (streams.state() == KafkaStreams.State.ERROR) {
-            throw new IllegalStateException(applicationId + " failed");
-          }
-          TimeUnit.MILLISECONDS.sleep(20);
-        }
-      } finally {
-        streams.close(Duration.ofSeconds(30));
-      }
     }
   }
 

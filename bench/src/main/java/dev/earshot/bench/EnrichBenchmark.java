@@ -41,7 +41,8 @@ public class EnrichBenchmark {
   static final int RNTN_BATCH = 10;
 
   private List<RawPost> posts;
-  private Enricher social;
+  private Enricher model;
+  private Enricher lexiconOnly;
   private Enricher rntn;
   private TextAnalyzer tokenizer;
   private int next;
@@ -52,7 +53,9 @@ public class EnrichBenchmark {
     TextAnalyzer analyzer = new TextAnalyzer();
     Taxonomy taxonomy = Taxonomy.loadDefault(analyzer);
     SentimentLexicon lexicon = SentimentLexicon.load();
-    social = new Enricher(taxonomy, lexicon, 10_000, Clock.systemUTC());
+    model = new Enricher(taxonomy, lexicon, 10_000, Clock.systemUTC());
+    lexiconOnly =
+        new Enricher(taxonomy, lexicon, 10_000, Clock.systemUTC(), Enricher.SentimentMode.LEXICON);
     rntn = new Enricher(taxonomy, lexicon, 10_000, Clock.systemUTC(), Enricher.SentimentMode.RNTN);
     tokenizer = new TextAnalyzer();
   }
@@ -63,12 +66,21 @@ public class EnrichBenchmark {
     return post;
   }
 
-  /** The default path: CoreNLP tokens, social scorer, taxonomy. */
+  /** The default path: CoreNLP tokens, social scorer, sentiment model, taxonomy. */
   @Benchmark
   @OperationsPerInvocation(SOCIAL_BATCH)
-  public void socialScorer(Blackhole bh) {
+  public void defaultPath(Blackhole bh) {
     for (int i = 0; i < SOCIAL_BATCH; i++) {
-      bh.consume(social.enrich(nextPost()));
+      bh.consume(model.enrich(nextPost()));
+    }
+  }
+
+  /** The social scorer without the model ({@code enrich.sentiment=lexicon}). */
+  @Benchmark
+  @OperationsPerInvocation(SOCIAL_BATCH)
+  public void lexiconPath(Blackhole bh) {
+    for (int i = 0; i < SOCIAL_BATCH; i++) {
+      bh.consume(lexiconOnly.enrich(nextPost()));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.earshot.enrich;
 
 import dev.earshot.enrich.nlp.TextAnalyzer;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.sentiment.SentimentModel;
 import dev.earshot.enrich.taxonomy.Taxonomy;
 import dev.earshot.enrich.taxonomy.TaxonomyWatcher;
 import dev.earshot.schemas.PipelineTopics;
@@ -47,6 +48,7 @@ public final class EnrichService implements AutoCloseable {
         "taxonomy {} loaded from {}",
         taxonomy.version(),
         taxonomyFile == null ? "the bundled default" : taxonomyFile);
+    String sentimentModelFile = config.get("enrich.sentiment.model.file", null);
     Enricher enricher =
         new Enricher(
             taxonomy,
@@ -54,7 +56,8 @@ public final class EnrichService implements AutoCloseable {
             config.getInt("enrich.max.text.chars"),
             Clock.systemUTC(),
             Enricher.SentimentMode.parse(config.get("enrich.sentiment")),
-            Duration.ofMillis(config.getLong("enrich.max.millis.per.post")));
+            Duration.ofMillis(config.getLong("enrich.max.millis.per.post")),
+            sentimentModelFile == null ? null : SentimentModel.read(Path.of(sentimentModelFile)));
     PipelineTopics topics = Registry.topics(config);
     // A version published to the taxonomy topic wins over the file, now and whenever one arrives.
     TaxonomyWatcher watcher =

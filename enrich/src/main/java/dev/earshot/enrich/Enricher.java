@@ -6,7 +6,9 @@ import dev.earshot.avro.Sentiment;
 import dev.earshot.enrich.nlp.LanguageGuesser;
 import dev.earshot.enrich.nlp.TextAnalyzer;
 import dev.earshot.enrich.sentiment.RntnScorer;
+import dev.earshot.enrich.sentiment.SentimentFeatures;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.sentiment.SentimentModel;
 import dev.earshot.enrich.sentiment.SocialSentimentScorer;
 import dev.earshot.enrich.taxonomy.Taxonomy;
 import dev.earshot.schemas.PostKeys;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -33,7 +36,12 @@ public final class Enricher {
 
   /** Which scorer decides sentiment. */
   public enum SentimentMode {
-    /** The social-text scorer alone (the default, fast). */
+    /**
+     * The default: a logistic regression trained on labelled posts, over the words of the post and
+     * the social scorer's verdict (see {@link SentimentModel}).
+     */
+    MODEL,
+    /** The social-text scorer alone: lexicon, rules and the taxonomy's phrases. */
     LEXICON,
     /** The social scorer, and CoreNLP's RNTN model where the lexicon finds no cue. */
     RNTN_WHEN_NO_CUE,
@@ -42,21 +50,26 @@ public final class Enricher {
 
     public static SentimentMode parse(String value) {
       return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "model" -> MODEL;
         case "lexicon" -> LEXICON;
         case "rntn-when-no-cue" -> RNTN_WHEN_NO_CUE;
         case "rntn" -> RNTN;
         default ->
             throw new IllegalArgumentException(
-                "enrich.sentiment must be lexicon, rntn-when-no-cue or rntn, was '" + value + "'");
+                "enrich.sentiment must be model, lexicon, rntn-when-no-cue or rntn, was '"
+                    + value
+                    + "'");
       };
     }
   }
 
   private final SentimentMode mode;
+  private final SentimentModel model;
   private final ThreadLocal<RntnScorer> rntn;
 
+  /** An enricher with the default sentiment path ({@link SentimentMode#MODEL}). */
   public Enricher(Taxonomy taxonomy, SentimentLexicon lexicon, int maxTextChars, Clock clock) {
-    this(taxonomy, lexicon, maxTextChars, clock, SentimentMode.LEXICON);
+    this(taxonomy, lexicon, maxTextChars, clock, SentimentMode.MODEL);
   }
 
   public Enricher(
@@ -79,9 +92,25 @@ public final class Enricher {
       Clock clock,
       SentimentMode mode,
       Duration timeBudget) {
+    this(taxonomy, lexicon, maxTextChars, clock, mode, timeBudget, null);
+  }
+
+  /**
+   * @param model the sentiment model for {@link SentimentMode#MODEL}; null for the bundled one
+   */
+  public Enricher(
+      Taxonomy taxonomy,
+      SentimentLexicon lexicon,
+      int maxTextChars,
+      Clock clock,
+      SentimentMode mode,
+      Duration timeBudget,
+      SentimentModel model) {
     this.timeBudgetNanos = timeBudget.toNanos();
     this.mode = mode;
-    if (mode != SentimentMode.LEXICON) {
+    this.model =
+        mode != SentimentMode.MODEL ? null : model != null ? model : SentimentModel.loadDefault();
+    if (mode == SentimentMode.RNTN || mode == SentimentMode.RNTN_WHEN_NO_CUE) {
       RntnScorer.requireModels(); // fail at start, not on the first post
     }
     this.rntn = ThreadLocal.withInitial(RntnScorer::new);
@@ -101,6 +130,15 @@ public final class Enricher {
 
   public Taxonomy taxonomy() {
     return rules.get().taxonomy();
+  }
+
+  /**
+   * What the sentiment model sees of this text: the same features whatever the mode, so that {@code
+   * train-sentiment} trains on exactly what labelling computes.
+   */
+  public Map<String, Double> sentimentFeatures(String text) {
+    List<List<String>> sentences = analyzer.get().sentences(text);
+    return SentimentFeatures.of(sentences, rules.get().scorer().score(sentences));
   }
 
   public EnrichedPost enrich(RawPost post) {
@@ -138,11 +176,20 @@ public final class Enricher {
     String stage = null;
     if ("en".equals(lang) || LanguageGuesser.UNKNOWN.equals(lang)) {
       SocialSentimentScorer.Score score =
-          mode == SentimentMode.RNTN ? rntn.get().score(text) : scorer.score(sentences);
-      if (mode == SentimentMode.RNTN_WHEN_NO_CUE
-          && SocialSentimentScorer.NO_CUE.equals(score.decidedBy())) {
-        score = rntn.get().score(text);
-      }
+          switch (mode) {
+            case MODEL -> {
+              SocialSentimentScorer.Score lexical = scorer.score(sentences);
+              yield model.score(SentimentFeatures.of(sentences, lexical));
+            }
+            case LEXICON -> scorer.score(sentences);
+            case RNTN_WHEN_NO_CUE -> {
+              SocialSentimentScorer.Score lexical = scorer.score(sentences);
+              yield SocialSentimentScorer.NO_CUE.equals(lexical.decidedBy())
+                  ? rntn.get().score(text)
+                  : lexical;
+            }
+            case RNTN -> rntn.get().score(text);
+          };
       sentiment = new Sentiment(score.label(), score.score(), score.decidedBy());
       String bio = post.getAuthor() == null ? null : post.getAuthor().getBio();
       List<String> bioTokens = bio == null || bio.isBlank() ? List.of() : nlp.tokens(bio);

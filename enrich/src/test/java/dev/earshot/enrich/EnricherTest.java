@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.enrich.nlp.TextAnalyzer;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.sentiment.SentimentModel;
 import dev.earshot.enrich.taxonomy.Taxonomy;
 import dev.earshot.schemas.Sentiments;
 import java.time.Clock;
@@ -38,7 +39,7 @@ class EnricherTest {
     assertThat(out.getBrands()).containsExactly("acme");
     assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEGATIVE);
     assertThat(out.getSentiment().getScore()).isBetween(-1.0, -0.05);
-    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("lexicon");
+    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("model");
     assertThat(out.getTaxonomyVersion()).isEqualTo(TAXONOMY.version()).startsWith("1@");
     assertThat(out.getEnrichedAt()).isEqualTo(NOW);
     assertThat(out.getPost().getId()).isEqualTo("1");
@@ -107,7 +108,7 @@ class EnricherTest {
 
     assertThat(out.getTopics()).containsExactly("interest-rates");
     assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEGATIVE);
-    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("lexicon");
+    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("model");
   }
 
   @Test
@@ -182,5 +183,48 @@ class EnricherTest {
 
     assertThat(unbounded.enrich(post("any", "Acme is fine").build()).getBrands())
         .containsExactly("acme");
+  }
+
+  @Test
+  void lexiconModeLetsTheSocialScorerDecide() {
+    Enricher lexicon =
+        new Enricher(
+            TAXONOMY,
+            SentimentLexicon.load(),
+            MAX_CHARS,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            Enricher.SentimentMode.LEXICON);
+
+    EnrichedPost out = lexicon.enrich(post("lex", "Acme raised my APR, not happy").build());
+
+    assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEGATIVE);
+    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("lexicon");
+  }
+
+  @Test
+  void aGivenModelDecidesOnTheFeaturesTheTrainerSees() throws Exception {
+    // A model that knows one word: "approved" is negative (the opposite of any lexicon).
+    SentimentModel contrary =
+        SentimentModel.read(
+            new java.io.ByteArrayInputStream(
+                "<bias>\t0\t1\t0\nu:approved\t5\t0\t0\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            "contrary");
+    Enricher enricher =
+        new Enricher(
+            TAXONOMY,
+            SentimentLexicon.load(),
+            MAX_CHARS,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            Enricher.SentimentMode.MODEL,
+            java.time.Duration.ZERO,
+            contrary);
+
+    assertThat(enricher.enrich(post("a", "Approved, love it").build()).getSentiment().getLabel())
+        .isEqualTo(Sentiments.NEGATIVE);
+    assertThat(enricher.enrich(post("b", "love it").build()).getSentiment().getLabel())
+        .isEqualTo(Sentiments.NEUTRAL);
+    assertThat(enricher.sentimentFeatures("Approved, love it"))
+        .containsKeys("u:approved", "u:love", "lex:positive");
   }
 }

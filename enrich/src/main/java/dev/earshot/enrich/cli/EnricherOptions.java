@@ -3,9 +3,11 @@ package dev.earshot.enrich.cli;
 import dev.earshot.enrich.Enricher;
 import dev.earshot.enrich.nlp.TextAnalyzer;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.sentiment.SentimentModel;
 import dev.earshot.enrich.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,9 +22,14 @@ final class EnricherOptions {
 
   @Option(
       names = "--sentiment",
-      defaultValue = "lexicon",
-      description = "lexicon, rntn-when-no-cue or rntn (default: ${DEFAULT-VALUE}).")
-  String sentiment = "lexicon";
+      defaultValue = "model",
+      description = "model, lexicon, rntn-when-no-cue or rntn (default: ${DEFAULT-VALUE}).")
+  String sentiment = "model";
+
+  @Option(
+      names = "--sentiment-model",
+      description = "Sentiment model file from train-sentiment (default: the bundled model).")
+  Path sentimentModel;
 
   Enricher create() {
     TextAnalyzer analyzer = new TextAnalyzer();
@@ -33,6 +40,8 @@ final class EnricherOptions {
         SentimentLexicon.load(),
         MAX_TEXT_CHARS,
         Clock.systemUTC(),
-        Enricher.SentimentMode.parse(sentiment));
+        Enricher.SentimentMode.parse(sentiment),
+        Duration.ZERO,
+        sentimentModel == null ? null : SentimentModel.read(sentimentModel));
   }
 }

@@ -1,18 +1,11 @@
 package dev.earshot.enrich.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.enrich.Enricher;
-import dev.earshot.schemas.PostParser;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +25,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Scores the enricher against a labelled JSONL set (post fields + 'expected').")
 public final class EvaluateCli implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> SENTIMENTS = List.of("positive", "neutral", "negative");
 
   @Option(
@@ -70,9 +62,6 @@ public final class EvaluateCli implements Callable<Integer> {
   }
 
   static Report run(Enricher enricher, Path file) throws IOException {
-    // Labelled sets may be dated after today: the future-date check of live ingest does not apply.
-    PostParser parser =
-        new PostParser(Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC));
     Evaluation sentiment = new Evaluation();
     Evaluation audiences = new Evaluation();
     Evaluation topics = new Evaluation();
@@ -83,27 +72,9 @@ public final class EvaluateCli implements Callable<Integer> {
     long posts = 0;
     long sentimentRight = 0;
     long langRight = 0;
-    long number = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      number++;
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode node = JSON.readTree(line);
-      JsonNode expected = node.path("expected");
-      PostParser.Result parsed = parser.parse(line, "eval:" + number);
-      if (parsed instanceof PostParser.Invalid invalid) {
-        throw new IllegalArgumentException(
-            file
-                + ":"
-                + number
-                + ": not a valid post ("
-                + invalid.field()
-                + "): "
-                + invalid.reason());
-      }
-      PostParser.Valid valid = (PostParser.Valid) parsed;
-      EnrichedPost post = enricher.enrich(valid.post());
+    for (LabelledPosts.Labelled labelled : LabelledPosts.read(file)) {
+      JsonNode expected = labelled.expected();
+      EnrichedPost post = enricher.enrich(labelled.post());
       posts++;
       String expectedSentiment = expected.path("sentiment").asText();
       String actualSentiment = post.getSentiment().getLabel();
@@ -114,11 +85,11 @@ public final class EvaluateCli implements Callable<Integer> {
         wrong.add(
             String.format(
                 "%s expected %s got %s (%.2f): %s",
-                node.path("id").asText(),
+                labelled.post().getId(),
                 expectedSentiment,
                 actualSentiment,
                 post.getSentiment().getScore(),
-                node.path("text").asText()));
+                labelled.post().getText()));
       }
       audiences.add(strings(expected.path("audiences")), post.getAudiences());
       topics.add(strings(expected.path("topics")), post.getTopics());

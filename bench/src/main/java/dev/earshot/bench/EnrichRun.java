@@ -1,0 +1,147 @@
+package dev.earshot.bench;
+
+import dev.earshot.avro.RawPost;
+import dev.earshot.enrich.EnrichTopology;
+import dev.earshot.enrich.Enricher;
+import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.sentiment.SentimentLexicon;
+import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.schemas.PipelineTopics;
+import dev.earshot.schemas.TopicWithSerdes;
+import dev.earshot.schemas.Topics;
+import dev.earshot.schemas.registry.RegistryConfig;
+import dev.earshot.schemas.registry.RestSchemaRegistryClient;
+import dev.earshot.schemas.serde.SerdeConfig;
+import dev.earshot.service.ServiceConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * One end-to-end run, in a JVM of its own: builds an enricher ({@code model} = the default path, or
+ * {@code rntn}), warms it up, runs the enrich topology with one stream thread over the whole input
+ * topic and prints {@code RESULT <posts/s> <heap MB after GC>} on stdout.
+ *
+ * <p>Its own JVM, because a second Streams app started in one JVM was seen to sit idle in poll();
+ * and because the heap after GC of a JVM that holds nothing but the enricher is the enricher's
+ * heap.
+ *
+ * <p>Arguments: bootstrap servers, registry URL, input topic, application id, path, state dir.
+ */
+public final class EnrichRun {
+  static final String RESULT = "RESULT";
+
+  public static void main(String[] args) throws Exception {
+    String bootstrap = args[0];
+    PipelineTopics topics =
+        new PipelineTopics(
+            new RestSchemaRegistryClient(RegistryConfig.of(args[1])), SerdeConfig.DEFAULT);
+    String input = args[2];
+    String applicationId = args[3];
+    Enricher.SentimentMode mode = Enricher.SentimentMode.parse(args[4]);
+    Path stateDir = Path.of(args[5]);
+
+    List<RawPost> sample = BenchPosts.load();
+    TextAnalyzer analyzer = new TextAnalyzer();
+    Enricher enricher =
+        new Enricher(
+            Taxonomy.loadDefault(analyzer),
+            SentimentLexicon.load(),
+            10_000,
+            Clock.systemUTC(),
+            mode);
+    // Load the models and JIT-compile the enricher before anything is timed: the run measures
+    // the pipeline, not the warm-up.
+    int warmUp = mode == Enricher.SentimentMode.RNTN ? 20 : 3 * sample.size();
+    for (int i = 0; i < warmUp; i++) {
+      enricher.enrich(sample.get(i % sample.size()));
+    }
+    double postsPerSecond = run(bootstrap, topics, input, applicationId, enricher, stateDir);
+    System.gc();
+    long heapMb =
+        java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
+            >> 20;
+    System.out.printf(java.util.Locale.ROOT, "%s %.2f %d%n", RESULT, postsPerSecond, heapMb);
+    System.exit(0); // Kafka and CoreNLP leave non-daemon threads behind
+  }
+
+  /** Runs the enrich topology over the whole input topic; returns posts per second. */
+  private static double run(
+      String bootstrap,
+      PipelineTopics topics,
+      String input,
+      String applicationId,
+      Enricher enricher,
+      Path dir)
+      throws Exception {
+    TopicWithSerdes<String, RawPost> in =
+        new TopicWithSerdes<>(input, topics.rawPosts().keySerde(), topics.rawPosts().valueSerde());
+    // The shipped enrich.properties Kafka settings (and EARSHOT_KAFKA_* overrides), so the
+    // benchmark measures what a deployment runs.
+    Properties props = new Properties();
+    props.putAll(
+        ServiceConfig.load("enrich", null, System.getenv(), Map.of())
+            .withPrefix(ServiceConfig.KAFKA_PREFIX));
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ENRICH_DLQ);
+    long total;
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+      int partitions =
+          admin.describeTopics(List.of(input)).allTopicNames().get().get(input).partitions().size();
+      for (int p = 0; p < partitions; p++) {
+        ends.put(new TopicPartition(input, p), OffsetSpec.latest());
+      }
+      Map<TopicPartition, Long> endOffsets = new HashMap<>();
+      admin.listOffsets(ends).all().get().forEach((tp, info) -> endOffsets.put(tp, info.offset()));
+      total = endOffsets.values().stream().mapToLong(Long::longValue).sum();
+      KafkaStreams streams =
+          new KafkaStreams(
+              EnrichTopology.build(
+                  in, topics.enrichedPosts(), enricher, Duration.ofDays(7), () -> {}),
+              props);
+      try {
+        streams.start();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+          TimeUnit.MILLISECONDS.sleep(10);
+        }
+        long start = System.nanoTime();
+        while (true) {
+          Map<TopicPartition, OffsetAndMetadata> committed =
+              admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+          boolean done =
+              endOffsets.entrySet().stream()
+                  .allMatch(
+                      e ->
+                          committed.get(e.getKey()) != null
+                              && committed.get(e.getKey()).offset() >= e.getValue());
+          if (done) {
+            return total / ((System.nanoTime() - start) / 1e9);
+          }
+          if (streams.state() == KafkaStreams.State.ERROR) {
+            throw new IllegalStateException(applicationId + " failed");
+          }
+          TimeUnit.MILLISECONDS.sleep(20);
+        }
+      } finally {
+        streams.close(Duration.ofSeconds(30));
+      }
+    }
+  }
+
+  private EnrichRun() {}
+}

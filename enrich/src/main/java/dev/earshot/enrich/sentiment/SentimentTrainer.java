@@ -1,0 +1,157 @@
+package dev.earshot.enrich.sentiment;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains a {@link SentimentModel}: multinomial logistic regression with an L2 penalty, by
+ * full-batch AdaGrad over a fixed number of epochs. No randomness, so the same examples give the
+ * same model, byte for byte. Features seen in fewer than {@code minCount} posts are left out: a
+ * word met once says more about that post than about sentiment.
+ *
+ * @param l2 penalty on the squared weights (not on the bias)
+ * @param epochs passes over the whole training set
+ * @param learningRate AdaGrad's base step
+ * @param minCount posts a feature must appear in to get a weight
+ */
+public record SentimentTrainer(double l2, int epochs, double learningRate, int minCount) {
+  /** The settings the bundled model was trained with (chosen by cross-validation on train+dev). */
+  public static final SentimentTrainer DEFAULT = new SentimentTrainer(1e-3, 300, 0.3, 2);
+
+  /**
+   * One labelled post: its features and its class, an index into {@link SentimentModel#CLASSES}.
+   */
+  public record Example(Map<String, Double> features, int label) {}
+
+  public SentimentModel train(List<Example> examples, List<String> comments) {
+    Map<String, Integer> documentCounts = new HashMap<>();
+    for (Example e : examples) {
+      e.features().keySet().forEach(f -> documentCounts.merge(f, 1, Integer::sum));
+    }
+    Map<String, Integer> index = new LinkedHashMap<>();
+    documentCounts.keySet().stream()
+        .sorted()
+        .filter(f -> documentCounts.get(f) >= minCount)
+        .forEach(f -> index.put(f, index.size()));
+    int classes = SentimentModel.CLASSES.size();
+    int n = examples.size();
+    int[][] ids = new int[n][];
+    double[][] values = new double[n][];
+    for (int i = 0; i < n; i++) {
+      List<Integer> id = new ArrayList<>();
+      List<Double> value = new ArrayList<>();
+      examples
+          .get(i)
+          .features()
+          .forEach(
+              (f, v) -> {
+                Integer at = index.get(f);
+                if (at != null) {
+                  id.add(at);
+                  value.add(v);
+                }
+              });
+      ids[i] = id.stream().mapToInt(Integer::intValue).toArray();
+      values[i] = value.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    int features = index.size();
+    double[][] w = new double[features][classes];
+    double[] bias = new double[classes];
+    double[][] history = new double[features][classes];
+    double[] biasHistory = new double[classes];
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      double[][] gradient = new double[features][classes];
+      double[] biasGradient = new double[classes];
+      for (int i = 0; i < n; i++) {
+        double[] z = bias.clone();
+        for (int k = 0; k < ids[i].length; k++) {
+          for (int c = 0; c < classes; c++) {
+            z[c] += w[ids[i][k]][c] * values[i][k];
+          }
+        }
+        double[] p = SentimentModel.softmax(z);
+        p[examples.get(i).label()] -= 1; // now the gradient of the log-loss in z
+        for (int c = 0; c < classes; c++) {
+          biasGradient[c] += p[c] / n;
+          for (int k = 0; k < ids[i].length; k++) {
+            gradient[ids[i][k]][c] += p[c] * values[i][k] / n;
+          }
+        }
+      }
+      for (int f = 0; f < features; f++) {
+        for (int c = 0; c < classes; c++) {
+          double g = gradient[f][c] + l2 * w[f][c];
+          history[f][c] += g * g;
+          w[f][c] -= learningRate * g / (Math.sqrt(history[f][c]) + 1e-8);
+        }
+      }
+      for (int c = 0; c < classes; c++) {
+        biasHistory[c] += biasGradient[c] * biasGradient[c];
+        bias[c] -= learningRate * biasGradient[c] / (Math.sqrt(biasHistory[c]) + 1e-8);
+      }
+    }
+    Map<String, double[]> weights = new HashMap<>();
+    weights.put(SentimentModel.BIAS, bias);
+    index.forEach(
+        (name, at) -> {
+          double[] fw = w[at];
+          boolean any = false;
+          for (double v : fw) {
+            any |= Math.abs(v) >= 5e-5; // what the file would print as 0.0000 is left out
+          }
+          if (any) {
+            weights.put(name, fw);
+          }
+        });
+    List<String> header = new ArrayList<>(comments);
+    header.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "trainer: l2=%s epochs=%d learning_rate=%s min_count=%d; %d posts, %d features",
+            l2,
+            epochs,
+            learningRate,
+            minCount,
+            n,
+            weights.size() - 1));
+    return new SentimentModel(weights, header);
+  }
+
+  /**
+   * K-fold cross-validation: trains on k-1 folds and predicts the held-out fold, k times. Posts are
+   * dealt to folds in an order shuffled with a fixed seed (files are often grouped by label), so
+   * the result is the same on every run. Returns the predicted class of every example.
+   */
+  public int[] crossValidate(List<Example> examples, int k) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < examples.size(); i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(42));
+    int[] foldOf = new int[examples.size()];
+    for (int at = 0; at < order.size(); at++) {
+      foldOf[order.get(at)] = at % k;
+    }
+    int[] predicted = new int[examples.size()];
+    for (int fold = 0; fold < k; fold++) {
+      List<Example> train = new ArrayList<>();
+      for (int i = 0; i < examples.size(); i++) {
+        if (foldOf[i] != fold) {
+          train.add(examples.get(i));
+        }
+      }
+      SentimentModel model = train(train, List.of());
+      for (int i = 0; i < examples.size(); i++) {
+        if (foldOf[i] == fold) {
+          predicted[i] = model.best(examples.get(i).features());
+        }
+      }
+    }
+    return predicted;
+  }
+}

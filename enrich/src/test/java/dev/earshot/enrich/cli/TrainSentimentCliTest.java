@@ -1,0 +1,80 @@
+package dev.earshot.enrich.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earshot.enrich.sentiment.SentimentModel;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainSentimentCliTest {
+  private static String post(int i, String text, String sentiment, String lang) {
+    return String.format(
+        "{\"id\":\"t%d\",\"platform\":\"twitter\",\"text\":\"%s\","
+            + "\"created_at\":\"2026-11-16T10:00:00Z\",\"expected\":{\"lang\":\"%s\","
+            + "\"sentiment\":\"%s\"}}",
+        i, text, lang, sentiment);
+  }
+
+  private static Path labelled(Path dir) throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      lines.add(post(i, "card " + i + " zorbled again", "negative", "en"));
+      lines.add(post(100 + i, "card " + i + " arrived today", "neutral", "en"));
+      lines.add(post(200 + i, "card " + i + " quuxed nicely", "positive", "en"));
+    }
+    // Not English: never scored by the model, so never trained on, whatever its label.
+    lines.add(post(999, "la tarjeta zorbled", "positive", "es"));
+    Path file = dir.resolve("train.jsonl");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void writesAModelThatLearnedTheTrainingWords(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("model.tsv");
+
+    int code =
+        new CommandLine(new TrainSentimentCli())
+            .execute("--labelled", labelled(dir).toString(), "--out", out.toString());
+
+    assertThat(code).isZero();
+    SentimentModel model = SentimentModel.read(out);
+    assertThat(model.comments()).anyMatch(c -> c.contains("90 posts"));
+    assertThat(model.score(Map.of("u:zorbled", 1.0)).label()).isEqualTo("negative");
+    assertThat(model.score(Map.of("u:quuxed", 1.0)).label()).isEqualTo("positive");
+  }
+
+  @Test
+  void crossValidationPrintsScoresAndWritesNothing(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("model.tsv");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code =
+          new CommandLine(new TrainSentimentCli())
+              .execute(
+                  "--labelled", labelled(dir).toString(),
+                  "--out", out.toString(),
+                  "--cross-validate", "3");
+    } finally {
+      System.setOut(stdout);
+    }
+
+    assertThat(code).isZero();
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("3-fold cross-validation on 90 posts")
+        .contains("macro-F1 1.000 accuracy 1.000");
+    assertThat(out).doesNotExist();
+  }
+}
