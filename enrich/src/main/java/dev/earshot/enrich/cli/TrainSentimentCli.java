@@ -29,7 +29,7 @@ public final class TrainSentimentCli implements Callable<Integer> {
   @Option(
       names = "--labelled",
       split = ",",
-      defaultValue = "eval/train-posts.jsonl,eval/dev-posts.jsonl",
+      defaultValue = "eval/train-posts.jsonl,eval/train-general.jsonl,eval/dev-posts.jsonl",
       description = "Training sets, comma-separated (default: ${DEFAULT-VALUE}).")
   List<Path> labelled;
 
