@@ -1,6 +1,7 @@
 package dev.earshot.enrich;
 
 import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.routing.RoutingModels;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.sentiment.SentimentModel;
 import dev.earshot.enrich.taxonomy.Taxonomy;
@@ -57,7 +58,11 @@ public final class EnrichService implements AutoCloseable {
             Clock.systemUTC(),
             Enricher.SentimentMode.parse(config.get("enrich.sentiment")),
             Duration.ofMillis(config.getLong("enrich.max.millis.per.post")),
-            sentimentModelFile == null ? null : SentimentModel.read(Path.of(sentimentModelFile)));
+            sentimentModelFile == null ? null : SentimentModel.read(Path.of(sentimentModelFile)),
+            RoutingModels.configured(
+                config.get("enrich.routing"),
+                optionalPath(config.get("enrich.department.model.file", null)),
+                optionalPath(config.get("enrich.stage.model.file", null))));
     PipelineTopics topics = Registry.topics(config);
     // A version published to the taxonomy topic wins over the file, now and whenever one arrives.
     TaxonomyWatcher watcher =
@@ -95,6 +100,10 @@ public final class EnrichService implements AutoCloseable {
             .start();
     streams.start();
     return new EnrichService(streams, http, watcher);
+  }
+
+  private static Path optionalPath(String value) {
+    return value == null ? null : Path.of(value);
   }
 
   public String baseUrl() {

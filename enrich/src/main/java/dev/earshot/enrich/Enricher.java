@@ -5,6 +5,9 @@ import dev.earshot.avro.RawPost;
 import dev.earshot.avro.Sentiment;
 import dev.earshot.enrich.nlp.LanguageGuesser;
 import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.routing.RoutingFeatures;
+import dev.earshot.enrich.routing.RoutingModel;
+import dev.earshot.enrich.routing.RoutingModels;
 import dev.earshot.enrich.sentiment.RntnScorer;
 import dev.earshot.enrich.sentiment.SentimentFeatures;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
@@ -26,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * its own CoreNLP pipeline).
  */
 public final class Enricher {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Enricher.class);
   private final SentimentLexicon lexicon;
   private final AtomicReference<Rules> rules = new AtomicReference<>();
   private final LanguageGuesser languages = new LanguageGuesser();
@@ -65,6 +69,7 @@ public final class Enricher {
 
   private final SentimentMode mode;
   private final SentimentModel model;
+  private final RoutingModels routing;
   private final ThreadLocal<RntnScorer> rntn;
 
   /** An enricher with the default sentiment path ({@link SentimentMode#MODEL}). */
@@ -106,6 +111,23 @@ public final class Enricher {
       SentimentMode mode,
       Duration timeBudget,
       SentimentModel model) {
+    this(taxonomy, lexicon, maxTextChars, clock, mode, timeBudget, model, RoutingModels.bundled());
+  }
+
+  /**
+   * @param routing the department and stage models; {@link RoutingModels#rulesOnly()} lets the
+   *     taxonomy's rules decide
+   */
+  public Enricher(
+      Taxonomy taxonomy,
+      SentimentLexicon lexicon,
+      int maxTextChars,
+      Clock clock,
+      SentimentMode mode,
+      Duration timeBudget,
+      SentimentModel model,
+      RoutingModels routing) {
+    this.routing = routing;
     this.timeBudgetNanos = timeBudget.toNanos();
     this.mode = mode;
     this.model =
@@ -125,7 +147,31 @@ public final class Enricher {
    * labelled entirely with the taxonomy current when it started.
    */
   public void use(Taxonomy taxonomy) {
-    rules.set(new Rules(taxonomy, new SocialSentimentScorer(lexicon, taxonomy.sentimentPhrases())));
+    rules.set(
+        new Rules(
+            taxonomy,
+            new SocialSentimentScorer(lexicon, taxonomy.sentimentPhrases()),
+            covering(routing.department(), taxonomy.departmentLabels(), "department"),
+            covering(routing.stage(), taxonomy.stageLabels(), "stage")));
+  }
+
+  /** The model if it knows exactly the taxonomy's labels; else null, and the rules decide. */
+  private static RoutingModel covering(RoutingModel model, List<String> labels, String what) {
+    if (model == null) {
+      return null;
+    }
+    if (!model.covers(labels)) {
+      log.warn(
+          "the {} model knows {}, the taxonomy lists {}: its rules decide the {} until a model is"
+              + " trained for it (./earshot train --target {})",
+          what,
+          model.linear().classes(),
+          labels,
+          what,
+          what);
+      return null;
+    }
+    return model;
   }
 
   public Taxonomy taxonomy() {
@@ -139,6 +185,25 @@ public final class Enricher {
   public Map<String, Double> sentimentFeatures(String text) {
     List<List<String>> sentences = analyzer.get().sentences(text);
     return SentimentFeatures.of(sentences, rules.get().scorer().score(sentences));
+  }
+
+  /**
+   * What the department and stage models see of this post: the same features labelling computes, so
+   * that {@code train} trains on them. English posts only; others get no department or stage.
+   */
+  public Map<String, Double> routingFeatures(RawPost post) {
+    Taxonomy taxonomy = rules.get().taxonomy();
+    EnrichedPost labelled = label(post);
+    List<List<String>> sentences = analyzer.get().sentences(post.getText());
+    List<String> tokens = new ArrayList<>();
+    sentences.forEach(tokens::addAll);
+    return RoutingFeatures.of(
+        sentences,
+        taxonomy.departments(tokens),
+        taxonomy.stages(tokens),
+        labelled.getTopics(),
+        labelled.getBrands(),
+        labelled.getSentiment().getLabel());
   }
 
   public EnrichedPost enrich(RawPost post) {
@@ -168,6 +233,7 @@ public final class Enricher {
     List<String> tokens = new ArrayList<>();
     sentences.forEach(tokens::addAll);
     String lang = languages.guess(post.getLang(), tokens);
+    List<String> brands = List.copyOf(taxonomy.brands(tokens)); // names read the same everywhere
 
     Sentiment sentiment;
     List<String> audiences;
@@ -195,8 +261,27 @@ public final class Enricher {
       List<String> bioTokens = bio == null || bio.isBlank() ? List.of() : nlp.tokens(bio);
       audiences = List.copyOf(taxonomy.audiences(tokens, bioTokens));
       topics = List.copyOf(taxonomy.topics(tokens));
-      department = taxonomy.department(tokens).orElse(null);
-      stage = taxonomy.stage(tokens).orElse(null);
+      if (current.department() == null && current.stage() == null) {
+        department = taxonomy.department(tokens).orElse(null);
+        stage = taxonomy.stage(tokens).orElse(null);
+      } else {
+        Map<String, Double> features =
+            RoutingFeatures.of(
+                sentences,
+                taxonomy.departments(tokens),
+                taxonomy.stages(tokens),
+                topics,
+                brands,
+                score.label());
+        department =
+            (current.department() == null
+                    ? taxonomy.department(tokens)
+                    : current.department().label(features))
+                .orElse(null);
+        stage =
+            (current.stage() == null ? taxonomy.stage(tokens) : current.stage().label(features))
+                .orElse(null);
+      }
     } else {
       // The lexicon and the rules are English: say so rather than guess.
       sentiment = new Sentiment(Sentiments.NEUTRAL, 0.0, "skipped:lang=" + lang);
@@ -209,7 +294,7 @@ public final class Enricher {
         .setSentiment(sentiment)
         .setAudiences(audiences)
         .setTopics(topics)
-        .setBrands(List.copyOf(taxonomy.brands(tokens))) // names read the same in any language
+        .setBrands(brands)
         .setDepartment(department)
         .setStage(stage)
         .setTaxonomyVersion(taxonomy.version())
@@ -217,5 +302,10 @@ public final class Enricher {
         .build();
   }
 
-  private record Rules(Taxonomy taxonomy, SocialSentimentScorer scorer) {}
+  /** The taxonomy and what depends on it; the routing models are null where rules decide. */
+  private record Rules(
+      Taxonomy taxonomy,
+      SocialSentimentScorer scorer,
+      RoutingModel department,
+      RoutingModel stage) {}
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.routing.RoutingModels;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.sentiment.SentimentModel;
 import dev.earshot.enrich.taxonomy.Taxonomy;
@@ -205,11 +206,12 @@ class EnricherTest {
   void aGivenModelDecidesOnTheFeaturesTheTrainerSees() throws Exception {
     // A model that knows one word: "approved" is negative (the opposite of any lexicon).
     SentimentModel contrary =
-        SentimentModel.read(
-            new java.io.ByteArrayInputStream(
-                "<bias>\t0\t1\t0\nu:approved\t5\t0\t0\n"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-            "contrary");
+        new SentimentModel(
+            dev.earshot.enrich.model.LinearModel.read(
+                new java.io.ByteArrayInputStream(
+                    "<classes>\tnegative\tneutral\tpositive\n<bias>\t0\t1\t0\nu:approved\t5\t0\t0\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "contrary"));
     Enricher enricher =
         new Enricher(
             TAXONOMY,
@@ -226,5 +228,82 @@ class EnricherTest {
         .isEqualTo(Sentiments.NEUTRAL);
     assertThat(enricher.sentimentFeatures("Approved, love it"))
         .containsKeys("u:approved", "u:love", "lex:positive");
+  }
+
+  private static dev.earshot.enrich.routing.RoutingModel routingModel(String text)
+      throws Exception {
+    return new dev.earshot.enrich.routing.RoutingModel(
+        dev.earshot.enrich.model.LinearModel.read(
+            new java.io.ByteArrayInputStream(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            "test"));
+  }
+
+  private static Enricher withRouting(Taxonomy taxonomy, RoutingModels routing) {
+    return new Enricher(
+        taxonomy,
+        SentimentLexicon.load(),
+        MAX_CHARS,
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        Enricher.SentimentMode.LEXICON,
+        java.time.Duration.ZERO,
+        null,
+        routing);
+  }
+
+  @Test
+  void routingModelsDecideDepartmentAndStageOverTheRules() throws Exception {
+    // "customer service" is a service phrase in the rules; these models send "billboard" posts to
+    // marketing and everything else to no department, and every post to the awareness stage.
+    String departments =
+        "<classes>\tservice\tlogistics\tsales\thr\tmarketing\tproduct\tnone\n"
+            + "<bias>\t0\t0\t0\t0\t0\t0\t1\n"
+            + "u:billboard\t0\t0\t0\t0\t5\t0\t0\n";
+    String stages =
+        "<classes>\tadvocacy\tconversion\tloyalty\tconsideration\tawareness\tnone\n"
+            + "<bias>\t0\t0\t0\t0\t1\t0\n";
+    Enricher byModel =
+        withRouting(TAXONOMY, new RoutingModels(routingModel(departments), routingModel(stages)));
+    Enricher byRules = withRouting(TAXONOMY, RoutingModels.rulesOnly());
+
+    EnrichedPost service =
+        byModel.enrich(post("r1", "Acme customer service hung up on me").build());
+    EnrichedPost billboard = byModel.enrich(post("r2", "saw the Acme billboard downtown").build());
+
+    assertThat(service.getDepartment()).isNull();
+    assertThat(service.getStage()).isEqualTo("awareness");
+    assertThat(billboard.getDepartment()).isEqualTo("marketing");
+    assertThat(
+            byRules
+                .enrich(post("r3", "Acme customer service hung up on me").build())
+                .getDepartment())
+        .isEqualTo("service");
+    assertThat(byModel.routingFeatures(post("r4", "Acme customer service hung up").build()))
+        .containsKeys("rule-department:service", "brand:named", "u:hung");
+  }
+
+  @Test
+  void aTaxonomyWithOtherDepartmentsFallsBackToItsRules() throws Exception {
+    Taxonomy custom =
+        Taxonomy.parse(
+            """
+            version: "9"
+            departments:
+              legal:
+                phrases: ["lawsuit"]
+            stages:
+              awareness:
+                phrases: ["never heard of"]
+            """,
+            "custom.yaml",
+            new TextAnalyzer());
+    // The bundled models know the default departments, not "legal": the rules decide.
+    Enricher enricher = withRouting(custom, RoutingModels.bundled());
+
+    EnrichedPost out =
+        enricher.enrich(post("l1", "Acme lawsuit news, never heard of them").build());
+
+    assertThat(out.getDepartment()).isEqualTo("legal");
+    assertThat(out.getStage()).isEqualTo("awareness");
   }
 }

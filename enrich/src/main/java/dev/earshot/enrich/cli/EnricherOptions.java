@@ -2,6 +2,7 @@ package dev.earshot.enrich.cli;
 
 import dev.earshot.enrich.Enricher;
 import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.routing.RoutingModels;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.sentiment.SentimentModel;
 import dev.earshot.enrich.taxonomy.Taxonomy;
@@ -28,10 +29,28 @@ final class EnricherOptions {
 
   @Option(
       names = "--sentiment-model",
-      description = "Sentiment model file from train-sentiment (default: the bundled model).")
+      description = "Sentiment model file from train (default: the bundled model).")
   Path sentimentModel;
 
+  @Option(
+      names = "--routing",
+      defaultValue = "model",
+      description =
+          "Who picks department and stage: model (trained, the default) or rules (the first"
+              + " listed label that matches).")
+  String routing = "model";
+
+  @Option(names = "--department-model", description = "Department model file from train.")
+  Path departmentModel;
+
+  @Option(names = "--stage-model", description = "Stage model file from train.")
+  Path stageModel;
+
   Enricher create() {
+    return create(RoutingModels.configured(routing, departmentModel, stageModel));
+  }
+
+  Enricher create(RoutingModels routingModels) {
     TextAnalyzer analyzer = new TextAnalyzer();
     Taxonomy rules =
         taxonomy == null ? Taxonomy.loadDefault(analyzer) : Taxonomy.load(taxonomy, analyzer);
@@ -42,6 +61,7 @@ final class EnricherOptions {
         Clock.systemUTC(),
         Enricher.SentimentMode.parse(sentiment),
         Duration.ZERO,
-        sentimentModel == null ? null : SentimentModel.read(sentimentModel));
+        sentimentModel == null ? null : SentimentModel.read(sentimentModel),
+        routingModels);
   }
 }

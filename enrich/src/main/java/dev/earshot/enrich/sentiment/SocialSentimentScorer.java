@@ -252,7 +252,7 @@ public final class SocialSentimentScorer {
   }
 
   /** "?", "??", "?!": the sentence asks. */
-  static boolean isQuestionMark(String token) {
+  public static boolean isQuestionMark(String token) {
     if (token.isEmpty() || token.indexOf('?') < 0) {
       return false;
     }
@@ -306,7 +306,7 @@ public final class SocialSentimentScorer {
   }
 
   /** Punctuation inside a sentence, or a contrast word: where a negation's scope ends. */
-  static boolean clauseBoundary(String lower) {
+  public static boolean clauseBoundary(String lower) {
     if (CONTRASTS.contains(lower)) {
       return true;
     }
@@ -320,13 +320,13 @@ public final class SocialSentimentScorer {
   }
 
   /** Lower case; hashtags lose their '#', so "#fail" scores like "fail". */
-  static String normalize(String token) {
+  public static String normalize(String token) {
     String lower = token.toLowerCase(Locale.ROOT);
     return lower.length() > 1 && lower.charAt(0) == '#' ? lower.substring(1) : lower;
   }
 
   /** "soooo" -> "soo": runs of three or more letters cut to two. No regex: runs per token. */
-  static String squeeze(String token) {
+  public static String squeeze(String token) {
     StringBuilder out = null;
     int run = 0;
     for (int i = 0; i < token.length(); i++) {

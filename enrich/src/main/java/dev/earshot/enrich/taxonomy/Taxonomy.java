@@ -229,6 +229,16 @@ public final class Taxonomy {
     return stages.first(tokens);
   }
 
+  /** Every department whose phrases match, in the order listed. */
+  public List<String> departments(List<String> tokens) {
+    return departments.all(tokens);
+  }
+
+  /** Every journey stage whose phrases match, in the order listed. */
+  public List<String> stages(List<String> tokens) {
+    return stages.all(tokens);
+  }
+
   public List<String> departmentLabels() {
     return departments.order();
   }
@@ -350,6 +360,11 @@ public final class Taxonomy {
     Optional<String> first(List<String> tokens) {
       Set<String> matched = matcher.match(tokens);
       return order.stream().filter(matched::contains).findFirst();
+    }
+
+    List<String> all(List<String> tokens) {
+      Set<String> matched = matcher.match(tokens);
+      return order.stream().filter(matched::contains).toList();
     }
   }
 }

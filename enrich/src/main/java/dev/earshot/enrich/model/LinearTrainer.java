@@ -1,4 +1,4 @@
-package dev.earshot.enrich.sentiment;
+package dev.earshot.enrich.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,26 +9,30 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Trains a {@link SentimentModel}: multinomial logistic regression with an L2 penalty, by
- * full-batch AdaGrad over a fixed number of epochs. No randomness, so the same examples give the
- * same model, byte for byte. Features seen in fewer than {@code minCount} posts are left out: a
- * word met once says more about that post than about sentiment.
+ * Trains a {@link LinearModel}: multinomial logistic regression with an L2 penalty, by full-batch
+ * AdaGrad over a fixed number of epochs. No randomness, so the same examples give the same model,
+ * byte for byte. Features seen in fewer than {@code minCount} posts are left out: a word met once
+ * says more about that post than about its class.
  *
  * @param l2 penalty on the squared weights (not on the bias)
  * @param epochs passes over the whole training set
  * @param learningRate AdaGrad's base step
  * @param minCount posts a feature must appear in to get a weight
  */
-public record SentimentTrainer(double l2, int epochs, double learningRate, int minCount) {
-  /** The settings the bundled model was trained with (chosen by cross-validation on train+dev). */
-  public static final SentimentTrainer DEFAULT = new SentimentTrainer(1e-3, 300, 0.3, 2);
-
+public record LinearTrainer(double l2, int epochs, double learningRate, int minCount) {
   /**
-   * One labelled post: its features and its class, an index into {@link SentimentModel#CLASSES}.
+   * The settings the bundled models were trained with (5-fold cross-validation on the training sets
+   * found none clearly better).
    */
+  public static final LinearTrainer DEFAULT = new LinearTrainer(1e-3, 300, 0.3, 2);
+
+  /** One labelled post: its features and its class, an index into the trainer's classes. */
   public record Example(Map<String, Double> features, int label) {}
 
-  public SentimentModel train(List<Example> examples, List<String> comments) {
+  /**
+   * @param classes the class names; each example's label is an index into them
+   */
+  public LinearModel train(List<Example> examples, List<String> classes, List<String> comments) {
     Map<String, Integer> documentCounts = new HashMap<>();
     for (Example e : examples) {
       e.features().keySet().forEach(f -> documentCounts.merge(f, 1, Integer::sum));
@@ -38,7 +42,6 @@ public record SentimentTrainer(double l2, int epochs, double learningRate, int m
         .sorted()
         .filter(f -> documentCounts.get(f) >= minCount)
         .forEach(f -> index.put(f, index.size()));
-    int classes = SentimentModel.CLASSES.size();
     int n = examples.size();
     int[][] ids = new int[n][];
     double[][] values = new double[n][];
@@ -60,23 +63,24 @@ public record SentimentTrainer(double l2, int epochs, double learningRate, int m
       values[i] = value.stream().mapToDouble(Double::doubleValue).toArray();
     }
     int features = index.size();
-    double[][] w = new double[features][classes];
-    double[] bias = new double[classes];
-    double[][] history = new double[features][classes];
-    double[] biasHistory = new double[classes];
+    int classCount = classes.size();
+    double[][] w = new double[features][classCount];
+    double[] bias = new double[classCount];
+    double[][] history = new double[features][classCount];
+    double[] biasHistory = new double[classCount];
     for (int epoch = 0; epoch < epochs; epoch++) {
-      double[][] gradient = new double[features][classes];
-      double[] biasGradient = new double[classes];
+      double[][] gradient = new double[features][classCount];
+      double[] biasGradient = new double[classCount];
       for (int i = 0; i < n; i++) {
         double[] z = bias.clone();
         for (int k = 0; k < ids[i].length; k++) {
-          for (int c = 0; c < classes; c++) {
+          for (int c = 0; c < classCount; c++) {
             z[c] += w[ids[i][k]][c] * values[i][k];
           }
         }
-        double[] p = SentimentModel.softmax(z);
+        double[] p = LinearModel.softmax(z);
         p[examples.get(i).label()] -= 1; // now the gradient of the log-loss in z
-        for (int c = 0; c < classes; c++) {
+        for (int c = 0; c < classCount; c++) {
           biasGradient[c] += p[c] / n;
           for (int k = 0; k < ids[i].length; k++) {
             gradient[ids[i][k]][c] += p[c] * values[i][k] / n;
@@ -84,19 +88,19 @@ public record SentimentTrainer(double l2, int epochs, double learningRate, int m
         }
       }
       for (int f = 0; f < features; f++) {
-        for (int c = 0; c < classes; c++) {
+        for (int c = 0; c < classCount; c++) {
           double g = gradient[f][c] + l2 * w[f][c];
           history[f][c] += g * g;
           w[f][c] -= learningRate * g / (Math.sqrt(history[f][c]) + 1e-8);
         }
       }
-      for (int c = 0; c < classes; c++) {
+      for (int c = 0; c < classCount; c++) {
         biasHistory[c] += biasGradient[c] * biasGradient[c];
         bias[c] -= learningRate * biasGradient[c] / (Math.sqrt(biasHistory[c]) + 1e-8);
       }
     }
     Map<String, double[]> weights = new HashMap<>();
-    weights.put(SentimentModel.BIAS, bias);
+    weights.put(LinearModel.BIAS, bias);
     index.forEach(
         (name, at) -> {
           double[] fw = w[at];
@@ -119,7 +123,7 @@ public record SentimentTrainer(double l2, int epochs, double learningRate, int m
             minCount,
             n,
             weights.size() - 1));
-    return new SentimentModel(weights, header);
+    return new LinearModel(classes, weights, header);
   }
 
   /**
@@ -127,7 +131,7 @@ public record SentimentTrainer(double l2, int epochs, double learningRate, int m
    * dealt to folds in an order shuffled with a fixed seed (files are often grouped by label), so
    * the result is the same on every run. Returns the predicted class of every example.
    */
-  public int[] crossValidate(List<Example> examples, int k) {
+  public int[] crossValidate(List<Example> examples, List<String> classes, int k) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
       order.add(i);
@@ -145,10 +149,10 @@ public record SentimentTrainer(double l2, int epochs, double learningRate, int m
           train.add(examples.get(i));
         }
       }
-      SentimentModel model = train(train, List.of());
+      LinearModel model = train(train, classes, List.of());
       for (int i = 0; i < examples.size(); i++) {
         if (foldOf[i] == fold) {
-          predicted[i] = model.best(examples.get(i).features());
+          predicted[i] = LinearModel.argmax(model.probabilities(examples.get(i).features()));
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.earshot.enrich.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.enrich.routing.RoutingModel;
 import dev.earshot.enrich.sentiment.SentimentModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class TrainSentimentCliTest {
+class TrainCliTest {
   private static String post(int i, String text, String sentiment, String lang) {
     return String.format(
         "{\"id\":\"t%d\",\"platform\":\"twitter\",\"text\":\"%s\","
@@ -43,12 +44,18 @@ class TrainSentimentCliTest {
     Path out = dir.resolve("model.tsv");
 
     int code =
-        new CommandLine(new TrainSentimentCli())
-            .execute("--labelled", labelled(dir).toString(), "--out", out.toString());
+        new CommandLine(new TrainCli())
+            .execute(
+                "--target",
+                "sentiment",
+                "--labelled",
+                labelled(dir).toString(),
+                "--out",
+                out.toString());
 
     assertThat(code).isZero();
     SentimentModel model = SentimentModel.read(out);
-    assertThat(model.comments()).anyMatch(c -> c.contains("90 posts"));
+    assertThat(model.linear().comments()).anyMatch(c -> c.contains("90 posts"));
     assertThat(model.score(Map.of("u:zorbled", 1.0)).label()).isEqualTo("negative");
     assertThat(model.score(Map.of("u:quuxed", 1.0)).label()).isEqualTo("positive");
   }
@@ -62,19 +69,59 @@ class TrainSentimentCliTest {
     int code;
     try {
       code =
-          new CommandLine(new TrainSentimentCli())
+          new CommandLine(new TrainCli())
               .execute(
-                  "--labelled", labelled(dir).toString(),
-                  "--out", out.toString(),
-                  "--cross-validate", "3");
+                  "--target",
+                  "sentiment",
+                  "--labelled",
+                  labelled(dir).toString(),
+                  "--out",
+                  out.toString(),
+                  "--cross-validate",
+                  "3");
     } finally {
       System.setOut(stdout);
     }
 
     assertThat(code).isZero();
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("3-fold cross-validation on 90 posts")
+        .contains("sentiment: 3-fold cross-validation on 90 posts")
         .contains("macro-F1 1.000 accuracy 1.000");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void trainsADepartmentModelWithNoneForPostsNoTeamShouldPickUp(@TempDir Path dir)
+      throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      lines.add(routed(i, "my card " + i + " got lost in the mailbox", "\"logistics\""));
+      lines.add(routed(100 + i, "they are hiring interns " + i + " this spring", "\"hr\""));
+      lines.add(routed(200 + i, "nice weather " + i + " today", "null"));
+    }
+    Path file = dir.resolve("routed.jsonl");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    Path out = dir.resolve("department.tsv");
+
+    int code =
+        new CommandLine(new TrainCli())
+            .execute(
+                "--target", "department", "--labelled", file.toString(), "--out", out.toString());
+
+    assertThat(code).isZero();
+    RoutingModel model = RoutingModel.read(out);
+    assertThat(model.linear().classes())
+        .containsExactly("service", "logistics", "sales", "hr", "marketing", "product", "none");
+    assertThat(model.label(Map.of("u:mailbox", 1.0))).contains("logistics");
+    assertThat(model.label(Map.of("u:hiring", 1.0))).contains("hr");
+    assertThat(model.label(Map.of("u:weather", 1.0))).isEmpty();
+  }
+
+  private static String routed(int i, String text, String department) {
+    return String.format(
+        "{\"id\":\"r%d\",\"platform\":\"twitter\",\"text\":\"%s\","
+            + "\"created_at\":\"2026-11-16T10:00:00Z\",\"expected\":{\"lang\":\"en\","
+            + "\"sentiment\":\"neutral\",\"department\":%s}}",
+        i, text, department);
   }
 }

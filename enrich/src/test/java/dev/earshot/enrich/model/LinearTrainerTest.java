@@ -1,4 +1,4 @@
-package dev.earshot.enrich.sentiment;
+package dev.earshot.enrich.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,34 +9,36 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SentimentTrainerTest {
+class LinearTrainerTest {
+  private static final List<String> CLASSES = List.of("negative", "neutral", "positive");
   private static final int NEGATIVE = 0;
   private static final int NEUTRAL = 1;
   private static final int POSITIVE = 2;
 
   /** Posts whose class follows from one cue word each; every other word is noise. */
-  private static List<SentimentTrainer.Example> examples() {
+  private static List<LinearTrainer.Example> examples() {
     String[] cues = {"declined", "question", "approved"};
     String[] noise = {"card", "today", "my", "the", "bank", "app"};
-    List<SentimentTrainer.Example> examples = new ArrayList<>();
+    List<LinearTrainer.Example> examples = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       int label = i % 3;
       Map<String, Double> features = new LinkedHashMap<>();
       features.put("u:" + cues[label], 1.0);
       features.put("u:" + noise[i % noise.length], 1.0);
       features.put("u:" + noise[(i / 3) % noise.length], 1.0);
-      examples.add(new SentimentTrainer.Example(features, label));
+      examples.add(new LinearTrainer.Example(features, label));
     }
     return examples;
   }
 
   @Test
   void learnsTheCueWords() {
-    SentimentModel model = SentimentTrainer.DEFAULT.train(examples(), List.of("test"));
+    LinearModel model = LinearTrainer.DEFAULT.train(examples(), CLASSES, List.of("test"));
 
-    assertThat(model.score(Map.of("u:declined", 1.0, "u:card", 1.0)).label()).isEqualTo("negative");
-    assertThat(model.score(Map.of("u:approved", 1.0, "u:app", 1.0)).label()).isEqualTo("positive");
-    assertThat(model.score(Map.of("u:question", 1.0)).label()).isEqualTo("neutral");
+    assertThat(model.best(Map.of("u:declined", 1.0, "u:card", 1.0))).isEqualTo("negative");
+    assertThat(model.best(Map.of("u:approved", 1.0, "u:app", 1.0))).isEqualTo("positive");
+    assertThat(model.best(Map.of("u:question", 1.0))).isEqualTo("neutral");
+    assertThat(model.classes()).isEqualTo(CLASSES);
     assertThat(model.comments()).first().isEqualTo("test");
     assertThat(model.comments()).last().asString().contains("60 posts");
   }
@@ -45,20 +47,20 @@ class SentimentTrainerTest {
   void sameExamplesGiveTheSameModelByteForByte() throws Exception {
     StringWriter first = new StringWriter();
     StringWriter second = new StringWriter();
-    SentimentTrainer.DEFAULT.train(examples(), List.of()).write(first);
-    SentimentTrainer.DEFAULT.train(examples(), List.of()).write(second);
+    LinearTrainer.DEFAULT.train(examples(), CLASSES, List.of()).write(first);
+    LinearTrainer.DEFAULT.train(examples(), CLASSES, List.of()).write(second);
 
     assertThat(first.toString()).isEqualTo(second.toString()).contains("u:declined");
   }
 
   @Test
   void featuresRarerThanMinCountGetNoWeight() throws Exception {
-    List<SentimentTrainer.Example> examples = new ArrayList<>(examples());
-    examples.add(new SentimentTrainer.Example(Map.of("u:once", 1.0), POSITIVE));
+    List<LinearTrainer.Example> examples = new ArrayList<>(examples());
+    examples.add(new LinearTrainer.Example(Map.of("u:once", 1.0), POSITIVE));
     StringWriter out = new StringWriter();
-    SentimentTrainer.DEFAULT.train(examples, List.of()).write(out);
+    LinearTrainer.DEFAULT.train(examples, CLASSES, List.of()).write(out);
     StringWriter kept = new StringWriter();
-    new SentimentTrainer(1e-3, 300, 0.3, 1).train(examples, List.of()).write(kept);
+    new LinearTrainer(1e-3, 300, 0.3, 1).train(examples, CLASSES, List.of()).write(kept);
 
     assertThat(out.toString()).doesNotContain("u:once");
     assertThat(kept.toString()).contains("u:once");
@@ -66,8 +68,8 @@ class SentimentTrainerTest {
 
   @Test
   void crossValidationPredictsEveryExampleFromTheOtherFolds() {
-    List<SentimentTrainer.Example> examples = examples();
-    int[] predicted = SentimentTrainer.DEFAULT.crossValidate(examples, 5);
+    List<LinearTrainer.Example> examples = examples();
+    int[] predicted = LinearTrainer.DEFAULT.crossValidate(examples, CLASSES, 5);
 
     assertThat(predicted).hasSize(examples.size());
     for (int i = 0; i < predicted.length; i++) {
