@@ -180,7 +180,7 @@ public final class Enricher {
 
   /**
    * What the sentiment model sees of this text: the same features whatever the mode, so that {@code
-   * train-sentiment} trains on exactly what labelling computes.
+   * train} trains on exactly what labelling computes.
    */
   public Map<String, Double> sentimentFeatures(String text) {
     List<List<String>> sentences = analyzer.get().sentences(text);
