@@ -5,6 +5,7 @@ import dev.earshot.avro.RawPost;
 import dev.earshot.avro.Sentiment;
 import dev.earshot.enrich.nlp.LanguageGuesser;
 import dev.earshot.enrich.nlp.TextAnalyzer;
+import dev.earshot.enrich.nlp.TextFeatures;
 import dev.earshot.enrich.routing.RoutingFeatures;
 import dev.earshot.enrich.routing.RoutingModel;
 import dev.earshot.enrich.routing.RoutingModels;
@@ -19,6 +20,7 @@ import dev.earshot.schemas.Sentiments;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -235,6 +237,8 @@ public final class Enricher {
     String lang = languages.guess(post.getLang(), tokens);
     List<String> brands = List.copyOf(taxonomy.brands(tokens)); // names read the same everywhere
 
+    // The words are features of the sentiment and the routing models: computed once, shared.
+    Map<String, Double> features = new HashMap<>();
     Sentiment sentiment;
     List<String> audiences;
     List<String> topics;
@@ -244,8 +248,8 @@ public final class Enricher {
       SocialSentimentScorer.Score score =
           switch (mode) {
             case MODEL -> {
-              SocialSentimentScorer.Score lexical = scorer.score(sentences);
-              yield model.score(SentimentFeatures.of(sentences, lexical));
+              SentimentFeatures.addLexicon(scorer.score(sentences), words(sentences, features));
+              yield model.score(features);
             }
             case LEXICON -> scorer.score(sentences);
             case RNTN_WHEN_NO_CUE -> {
@@ -265,14 +269,13 @@ public final class Enricher {
         department = taxonomy.department(tokens).orElse(null);
         stage = taxonomy.stage(tokens).orElse(null);
       } else {
-        Map<String, Double> features =
-            RoutingFeatures.of(
-                sentences,
-                taxonomy.departments(tokens),
-                taxonomy.stages(tokens),
-                topics,
-                brands,
-                score.label());
+        RoutingFeatures.addRules(
+            taxonomy.departments(tokens),
+            taxonomy.stages(tokens),
+            topics,
+            brands,
+            score.label(),
+            words(sentences, features));
         department =
             (current.department() == null
                     ? taxonomy.department(tokens)
@@ -300,6 +303,15 @@ public final class Enricher {
         .setTaxonomyVersion(taxonomy.version())
         .setEnrichedAt(clock.instant())
         .build();
+  }
+
+  /** The features, with the post's words added if they are not there yet. */
+  private static Map<String, Double> words(
+      List<List<String>> sentences, Map<String, Double> features) {
+    if (features.isEmpty()) {
+      TextFeatures.addWords(sentences, features);
+    }
+    return features;
   }
 
   /** The taxonomy and what depends on it; the routing models are null where rules decide. */

@@ -2,7 +2,7 @@ package dev.earshot.enrich.routing;
 
 import dev.earshot.enrich.nlp.TextFeatures;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,13 +25,27 @@ public final class RoutingFeatures {
       Collection<String> topics,
       Collection<String> brands,
       String sentiment) {
-    Map<String, Double> features = new LinkedHashMap<>();
+    Map<String, Double> features = new HashMap<>();
+    TextFeatures.addWords(sentences, features);
+    addRules(ruleDepartments, ruleStages, topics, brands, sentiment, features);
+    return features;
+  }
+
+  /**
+   * Adds what the rules found and the sentiment to features that already hold the post's words
+   * (other features there, such as the sentiment model's, carry no weight in a routing model).
+   */
+  public static void addRules(
+      Collection<String> ruleDepartments,
+      Collection<String> ruleStages,
+      Collection<String> topics,
+      Collection<String> brands,
+      String sentiment,
+      Map<String, Double> features) {
     ruleDepartments.forEach(d -> features.put("rule-department:" + d, 1.0));
     ruleStages.forEach(s -> features.put("rule-stage:" + s, 1.0));
     topics.forEach(t -> features.put("topic:" + t, 1.0));
     features.put(brands.isEmpty() ? "brand:none" : "brand:named", 1.0);
     features.put("sentiment:" + sentiment, 1.0);
-    TextFeatures.addWords(sentences, features);
-    return features;
   }
 }

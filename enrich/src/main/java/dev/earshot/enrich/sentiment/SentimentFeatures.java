@@ -1,7 +1,7 @@
 package dev.earshot.enrich.sentiment;
 
 import dev.earshot.enrich.nlp.TextFeatures;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +26,14 @@ public final class SentimentFeatures {
    */
   public static Map<String, Double> of(
       List<List<String>> sentences, SocialSentimentScorer.Score lexicon) {
-    Map<String, Double> features = new LinkedHashMap<>();
+    Map<String, Double> features = new HashMap<>();
+    TextFeatures.addWords(sentences, features);
+    addLexicon(lexicon, features);
+    return features;
+  }
+
+  /** Adds the social scorer's verdict to features that already hold the post's words. */
+  public static void addLexicon(SocialSentimentScorer.Score lexicon, Map<String, Double> features) {
     double compound = lexicon.score();
     features.put("lex:compound", compound);
     features.put("lex:compound^3", compound * compound * compound);
@@ -34,7 +41,5 @@ public final class SentimentFeatures {
     if (SocialSentimentScorer.NO_CUE.equals(lexicon.decidedBy())) {
       features.put("lex:no-cue", 1.0);
     }
-    TextFeatures.addWords(sentences, features);
-    return features;
   }
 }
