@@ -39,6 +39,9 @@ public final class EndToEndBenchmark {
   /** The enricher's heap limit: the budget is 1.5 GB per enricher. */
   static final String CHILD_HEAP = "1536m";
 
+  /** A run that takes longer has stalled (the slowest, RNTN, takes well under a minute). */
+  static final long CHILD_TIMEOUT_MINUTES = 5;
+
   public static void main(String[] args) throws Exception {
     int socialPosts = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
     int rntnPosts = args.length > 1 ? Integer.parseInt(args[1]) : 300;
@@ -138,22 +141,25 @@ public final class EndToEndBenchmark {
             applicationId,
             path,
             dir.resolve("streams-" + applicationId).toString()));
+    // The child's log goes to a file of its own; only its RESULT line is read here.
+    Path log = dir.resolve(applicationId + ".log");
     Process process =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    double[] result = null;
-    try (java.io.BufferedReader out = process.inputReader()) {
-      String line;
-      while ((line = out.readLine()) != null) {
-        if (line.startsWith(EnrichRun.RESULT + " ")) {
-          String[] parts = line.split(" ");
-          result = new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
-        }
-      }
-    }
-    if (!process.waitFor(10, TimeUnit.MINUTES) || result == null) {
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException(
-          applicationId + " gave no result (exit " + process.exitValue() + ")");
+          applicationId + " did not finish in " + CHILD_TIMEOUT_MINUTES + " minutes; log: " + log);
+    }
+    double[] result = null;
+    for (String line : Files.readAllLines(log)) {
+      if (line.startsWith(EnrichRun.RESULT + " ")) {
+        String[] parts = line.split(" ");
+        result = new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+      }
+    }
+    if (result == null) {
+      throw new IllegalStateException(
+          applicationId + " gave no result (exit " + process.exitValue() + "); log: " + log);
     }
     return result;
   }
