@@ -39,7 +39,7 @@ public final class EndToEndBenchmark {
   /** The enricher's heap limit: the budget is 1.5 GB per enricher. */
   static final String CHILD_HEAP = "1536m";
 
-  /** A run that takes longer has stalled (the slowest, RNTN, takes well under a minute). */
+  /** A run that takes longer has stalled: a finished one, RNTN included, takes under a minute. */
   static final long CHILD_TIMEOUT_MINUTES = 5;
 
   public static void main(String[] args) throws Exception {

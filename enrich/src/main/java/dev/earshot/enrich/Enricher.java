@@ -99,24 +99,11 @@ public final class Enricher {
       Clock clock,
       SentimentMode mode,
       Duration timeBudget) {
-    this(taxonomy, lexicon, maxTextChars, clock, mode, timeBudget, null);
+    this(taxonomy, lexicon, maxTextChars, clock, mode, timeBudget, null, RoutingModels.bundled());
   }
 
   /**
    * @param model the sentiment model for {@link SentimentMode#MODEL}; null for the bundled one
-   */
-  public Enricher(
-      Taxonomy taxonomy,
-      SentimentLexicon lexicon,
-      int maxTextChars,
-      Clock clock,
-      SentimentMode mode,
-      Duration timeBudget,
-      SentimentModel model) {
-    this(taxonomy, lexicon, maxTextChars, clock, mode, timeBudget, model, RoutingModels.bundled());
-  }
-
-  /**
    * @param routing the department and stage models; {@link RoutingModels#rulesOnly()} lets the
    *     taxonomy's rules decide
    */

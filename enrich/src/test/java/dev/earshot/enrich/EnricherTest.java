@@ -220,7 +220,8 @@ class EnricherTest {
             Clock.fixed(NOW, ZoneOffset.UTC),
             Enricher.SentimentMode.MODEL,
             java.time.Duration.ZERO,
-            contrary);
+            contrary,
+            RoutingModels.rulesOnly());
 
     assertThat(enricher.enrich(post("a", "Approved, love it").build()).getSentiment().getLabel())
         .isEqualTo(Sentiments.NEGATIVE);

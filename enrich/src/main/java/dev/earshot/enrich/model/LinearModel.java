@@ -152,7 +152,8 @@ public final class LinearModel {
     return classes.get(argmax(probabilities(features)));
   }
 
-  static int argmax(double[] p) {
+  /** The index of the highest probability. */
+  public static int argmax(double[] p) {
     int best = 0;
     for (int c = 1; c < p.length; c++) {
       if (p[c] > p[best]) {

@@ -45,14 +45,8 @@ public final class SentimentModel {
   /** The most probable label, and a score in [-1, 1]: P(positive) - P(negative). */
   public SocialSentimentScorer.Score score(Map<String, Double> features) {
     double[] p = model.probabilities(features);
-    int best = 0;
-    for (int c = 1; c < p.length; c++) {
-      if (p[c] > p[best]) {
-        best = c;
-      }
-    }
     return new SocialSentimentScorer.Score(
-        model.classes().get(best), p[positive] - p[negative], "model");
+        model.classes().get(LinearModel.argmax(p)), p[positive] - p[negative], "model");
   }
 
   public LinearModel linear() {

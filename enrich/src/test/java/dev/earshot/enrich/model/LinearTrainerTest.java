@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 
 class LinearTrainerTest {
   private static final List<String> CLASSES = List.of("negative", "neutral", "positive");
-  private static final int NEGATIVE = 0;
-  private static final int NEUTRAL = 1;
   private static final int POSITIVE = 2;
 
   /** Posts whose class follows from one cue word each; every other word is noise. */
@@ -75,6 +73,5 @@ class LinearTrainerTest {
     for (int i = 0; i < predicted.length; i++) {
       assertThat(predicted[i]).as("example %d", i).isEqualTo(examples.get(i).label());
     }
-    assertThat(NEGATIVE + NEUTRAL).isEqualTo(1); // the class order the examples assume
   }
 }
