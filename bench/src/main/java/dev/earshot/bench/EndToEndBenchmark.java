@@ -134,6 +134,11 @@ public final class EndToEndBenchmark {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.add("-Xmx" + CHILD_HEAP);
+    // e.g. -Dbench.child.jvm.args="-XX:StartFlightRecording=filename=/tmp/e2e.jfr" to profile
+    String extra = System.getProperty("bench.child.jvm.args", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     String logback = System.getProperty("logback.configurationFile");
     if (logback != null) {
       command.add("-Dlogback.configurationFile=" + logback);

@@ -1,7 +1,6 @@
 package dev.earshot.enrich;
 
 import dev.earshot.enrich.nlp.TextAnalyzer;
-import dev.earshot.enrich.routing.RoutingModels;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.sentiment.SentimentModel;
 import dev.earshot.enrich.taxonomy.Taxonomy;
@@ -59,7 +58,9 @@ public final class EnrichService implements AutoCloseable {
             Enricher.SentimentMode.parse(config.get("enrich.sentiment")),
             Duration.ofMillis(config.getLong("enrich.max.millis.per.post")),
             sentimentModelFile == null ? null : SentimentModel.read(Path.of(sentimentModelFile)),
-            RoutingModels.configured(
+            LabelModels.configured(
+                config.get("enrich.topics"),
+                optionalPath(config.get("enrich.topic.model.file", null)),
                 config.get("enrich.routing"),
                 optionalPath(config.get("enrich.department.model.file", null)),
                 optionalPath(config.get("enrich.stage.model.file", null))));

@@ -8,13 +8,14 @@ import dev.earshot.enrich.nlp.TextAnalyzer;
 import dev.earshot.enrich.nlp.TextFeatures;
 import dev.earshot.enrich.routing.RoutingFeatures;
 import dev.earshot.enrich.routing.RoutingModel;
-import dev.earshot.enrich.routing.RoutingModels;
 import dev.earshot.enrich.sentiment.RntnScorer;
 import dev.earshot.enrich.sentiment.SentimentFeatures;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.sentiment.SentimentModel;
 import dev.earshot.enrich.sentiment.SocialSentimentScorer;
+import dev.earshot.enrich.taxonomy.PhraseMatcher;
 import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.enrich.topics.TopicModel;
 import dev.earshot.schemas.PostKeys;
 import dev.earshot.schemas.Sentiments;
 import java.time.Clock;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -71,7 +74,7 @@ public final class Enricher {
 
   private final SentimentMode mode;
   private final SentimentModel model;
-  private final RoutingModels routing;
+  private final LabelModels models;
   private final ThreadLocal<RntnScorer> rntn;
 
   /** An enricher with the default sentiment path ({@link SentimentMode#MODEL}). */
@@ -99,12 +102,12 @@ public final class Enricher {
       Clock clock,
       SentimentMode mode,
       Duration timeBudget) {
-    this(taxonomy, lexicon, maxTextChars, clock, mode, timeBudget, null, RoutingModels.bundled());
+    this(taxonomy, lexicon, maxTextChars, clock, mode, timeBudget, null, LabelModels.bundled());
   }
 
   /**
    * @param model the sentiment model for {@link SentimentMode#MODEL}; null for the bundled one
-   * @param routing the department and stage models; {@link RoutingModels#rulesOnly()} lets the
+   * @param models the topic, department and stage models; {@link LabelModels#rulesOnly()} lets the
    *     taxonomy's rules decide
    */
   public Enricher(
@@ -115,8 +118,8 @@ public final class Enricher {
       SentimentMode mode,
       Duration timeBudget,
       SentimentModel model,
-      RoutingModels routing) {
-    this.routing = routing;
+      LabelModels models) {
+    this.models = models;
     this.timeBudgetNanos = timeBudget.toNanos();
     this.mode = mode;
     this.model =
@@ -140,8 +143,34 @@ public final class Enricher {
         new Rules(
             taxonomy,
             new SocialSentimentScorer(lexicon, taxonomy.sentimentPhrases()),
-            covering(routing.department(), taxonomy.departmentLabels(), "department"),
-            covering(routing.stage(), taxonomy.stageLabels(), "stage")));
+            knowingSomeOf(models.topics(), taxonomy.topicLabels()),
+            covering(models.department(), taxonomy.departmentLabels(), "department"),
+            covering(models.stage(), taxonomy.stageLabels(), "stage")));
+  }
+
+  /**
+   * The topic model if it knows some of the taxonomy's topics; topics it does not know are found by
+   * their phrases alone, and a warning says which.
+   */
+  private static TopicModel knowingSomeOf(TopicModel model, Set<String> topics) {
+    if (model == null) {
+      return null;
+    }
+    Set<String> unknown = new TreeSet<>(topics);
+    model.topics().forEach(unknown::remove);
+    if (unknown.size() == topics.size()) {
+      log.warn(
+          "the topic model knows {}, none of the taxonomy's topics: phrases alone find topics",
+          model.topics());
+      return null;
+    }
+    if (!unknown.isEmpty()) {
+      log.warn(
+          "the topic model does not know {}: phrases alone find those (./earshot train --target"
+              + " topics)",
+          unknown);
+    }
+    return model;
   }
 
   /** The model if it knows exactly the taxonomy's labels; else null, and the rules decide. */
@@ -195,6 +224,16 @@ public final class Enricher {
         labelled.getSentiment().getLabel());
   }
 
+  /**
+   * What the topic model sees of this text: its words, as labelling computes them, so that {@code
+   * train} trains on them. Not the phrase matches: the model is a second opinion of its own.
+   */
+  public Map<String, Double> topicFeatures(String text) {
+    Map<String, Double> features = new HashMap<>();
+    TextFeatures.addWords(analyzer.get().sentences(text), features);
+    return features;
+  }
+
   public EnrichedPost enrich(RawPost post) {
     long started = System.nanoTime();
     EnrichedPost enriched = label(post);
@@ -222,20 +261,29 @@ public final class Enricher {
     List<String> tokens = new ArrayList<>();
     sentences.forEach(tokens::addAll);
     String lang = languages.guess(post.getLang(), tokens);
-    List<String> brands = List.copyOf(taxonomy.brands(tokens)); // names read the same everywhere
+    PhraseMatcher.Stems stems = Taxonomy.stems(tokens); // once for every rule below
+    List<String> brands = List.copyOf(taxonomy.brands(stems)); // names read the same everywhere
 
-    // The words are features of the sentiment and the routing models: computed once, shared.
+    // The taxonomy's phrases apply in every language: analysts may list phrases in any of them.
+    String bio = post.getAuthor() == null ? null : post.getAuthor().getBio();
+    List<String> bioTokens = bio == null || bio.isBlank() ? List.of() : nlp.tokens(bio);
+    List<String> audiences = List.copyOf(taxonomy.audiences(stems, Taxonomy.stems(bioTokens)));
+    Set<String> byPhrases = taxonomy.topics(stems);
+
+    // The words are features of the sentiment, topic and routing models: computed once, shared.
     Map<String, Double> features = new HashMap<>();
     Sentiment sentiment;
-    List<String> audiences;
     List<String> topics;
     String department = null;
     String stage = null;
     if ("en".equals(lang) || LanguageGuesser.UNKNOWN.equals(lang)) {
+      if (modelsRead(current)) {
+        TextFeatures.addWords(sentences, features);
+      }
       SocialSentimentScorer.Score score =
           switch (mode) {
             case MODEL -> {
-              SentimentFeatures.addLexicon(scorer.score(sentences), words(sentences, features));
+              SentimentFeatures.addLexicon(scorer.score(sentences), features);
               yield model.score(features);
             }
             case LEXICON -> scorer.score(sentences);
@@ -248,35 +296,42 @@ public final class Enricher {
             case RNTN -> rntn.get().score(text);
           };
       sentiment = new Sentiment(score.label(), score.score(), score.decidedBy());
-      String bio = post.getAuthor() == null ? null : post.getAuthor().getBio();
-      List<String> bioTokens = bio == null || bio.isBlank() ? List.of() : nlp.tokens(bio);
-      audiences = List.copyOf(taxonomy.audiences(tokens, bioTokens));
-      topics = List.copyOf(taxonomy.topics(tokens));
+      if (current.topics() == null) {
+        topics = List.copyOf(byPhrases);
+      } else {
+        topics =
+            List.copyOf(
+                current
+                    .topics()
+                    .topics(
+                        features, byPhrases, taxonomy.topicVetoes(stems), taxonomy.topicLabels()));
+      }
       if (current.department() == null && current.stage() == null) {
-        department = taxonomy.department(tokens).orElse(null);
-        stage = taxonomy.stage(tokens).orElse(null);
+        department = taxonomy.department(stems).orElse(null);
+        stage = taxonomy.stage(stems).orElse(null);
       } else {
         RoutingFeatures.addRules(
-            taxonomy.departments(tokens),
-            taxonomy.stages(tokens),
+            taxonomy.departments(stems),
+            taxonomy.stages(stems),
             topics,
             brands,
             score.label(),
-            words(sentences, features));
+            features);
         department =
             (current.department() == null
-                    ? taxonomy.department(tokens)
+                    ? taxonomy.department(stems)
                     : current.department().label(features))
                 .orElse(null);
         stage =
-            (current.stage() == null ? taxonomy.stage(tokens) : current.stage().label(features))
+            (current.stage() == null ? taxonomy.stage(stems) : current.stage().label(features))
                 .orElse(null);
       }
     } else {
-      // The lexicon and the rules are English: say so rather than guess.
+      // The lexicon and the models are English: say so rather than guess; the rules still apply.
       sentiment = new Sentiment(Sentiments.NEUTRAL, 0.0, "skipped:lang=" + lang);
-      audiences = List.of();
-      topics = List.of();
+      topics = List.copyOf(byPhrases);
+      department = taxonomy.department(stems).orElse(null);
+      stage = taxonomy.stage(stems).orElse(null);
     }
     return EnrichedPost.newBuilder()
         .setPost(post)
@@ -292,19 +347,19 @@ public final class Enricher {
         .build();
   }
 
-  /** The features, with the post's words added if they are not there yet. */
-  private static Map<String, Double> words(
-      List<List<String>> sentences, Map<String, Double> features) {
-    if (features.isEmpty()) {
-      TextFeatures.addWords(sentences, features);
-    }
-    return features;
+  /** Whether any model will read the post's words: then they are computed once, up front. */
+  private boolean modelsRead(Rules current) {
+    return mode == SentimentMode.MODEL
+        || current.topics() != null
+        || current.department() != null
+        || current.stage() != null;
   }
 
-  /** The taxonomy and what depends on it; the routing models are null where rules decide. */
+  /** The taxonomy and what depends on it; the models are null where rules decide. */
   private record Rules(
       Taxonomy taxonomy,
       SocialSentimentScorer scorer,
+      TopicModel topics,
       RoutingModel department,
       RoutingModel stage) {}
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.enrich.nlp.TextAnalyzer;
-import dev.earshot.enrich.routing.RoutingModels;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.sentiment.SentimentModel;
 import dev.earshot.enrich.taxonomy.Taxonomy;
@@ -80,10 +79,11 @@ class EnricherTest {
     assertSkippedSpanish(out);
   }
 
+  /** The English models are skipped; the taxonomy's phrases ("APR", "#newlyweds") still apply. */
   private static void assertSkippedSpanish(EnrichedPost out) {
     assertThat(out.getLang()).isEqualTo("es");
-    assertThat(out.getAudiences()).isEmpty();
-    assertThat(out.getTopics()).isEmpty();
+    assertThat(out.getAudiences()).containsExactly("newlyweds");
+    assertThat(out.getTopics()).containsExactly("interest-rates");
     assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEUTRAL);
     assertThat(out.getSentiment().getScore()).isZero();
     assertThat(out.getSentiment().getDecidedBy()).isEqualTo("skipped:lang=es");
@@ -98,7 +98,7 @@ class EnricherTest {
             post("6", "I love my new card, the rewards are great").setLang("FR").build());
 
     assertThat(out.getLang()).isEqualTo("fr");
-    assertThat(out.getTopics()).isEmpty();
+    assertThat(out.getTopics()).containsExactly("rewards"); // by its phrase, in any language
     assertThat(out.getSentiment().getDecidedBy()).isEqualTo("skipped:lang=fr");
   }
 
@@ -221,7 +221,7 @@ class EnricherTest {
             Enricher.SentimentMode.MODEL,
             java.time.Duration.ZERO,
             contrary,
-            RoutingModels.rulesOnly());
+            LabelModels.rulesOnly());
 
     assertThat(enricher.enrich(post("a", "Approved, love it").build()).getSentiment().getLabel())
         .isEqualTo(Sentiments.NEGATIVE);
@@ -240,7 +240,7 @@ class EnricherTest {
             "test"));
   }
 
-  private static Enricher withRouting(Taxonomy taxonomy, RoutingModels routing) {
+  private static Enricher withRouting(Taxonomy taxonomy, LabelModels routing) {
     return new Enricher(
         taxonomy,
         SentimentLexicon.load(),
@@ -264,8 +264,9 @@ class EnricherTest {
         "<classes>\tadvocacy\tconversion\tloyalty\tconsideration\tawareness\tnone\n"
             + "<bias>\t0\t0\t0\t0\t1\t0\n";
     Enricher byModel =
-        withRouting(TAXONOMY, new RoutingModels(routingModel(departments), routingModel(stages)));
-    Enricher byRules = withRouting(TAXONOMY, RoutingModels.rulesOnly());
+        withRouting(
+            TAXONOMY, new LabelModels(null, routingModel(departments), routingModel(stages)));
+    Enricher byRules = withRouting(TAXONOMY, LabelModels.rulesOnly());
 
     EnrichedPost service =
         byModel.enrich(post("r1", "Acme customer service hung up on me").build());
@@ -299,7 +300,7 @@ class EnricherTest {
             "custom.yaml",
             new TextAnalyzer());
     // The bundled models know the default departments, not "legal": the rules decide.
-    Enricher enricher = withRouting(custom, RoutingModels.bundled());
+    Enricher enricher = withRouting(custom, LabelModels.bundled());
 
     EnrichedPost out =
         enricher.enrich(post("l1", "Acme lawsuit news, never heard of them").build());

@@ -1,8 +1,8 @@
 package dev.earshot.enrich.cli;
 
 import dev.earshot.enrich.Enricher;
+import dev.earshot.enrich.LabelModels;
 import dev.earshot.enrich.nlp.TextAnalyzer;
-import dev.earshot.enrich.routing.RoutingModels;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.sentiment.SentimentModel;
 import dev.earshot.enrich.taxonomy.Taxonomy;
@@ -33,6 +33,17 @@ final class EnricherOptions {
   Path sentimentModel;
 
   @Option(
+      names = "--topics",
+      defaultValue = "model",
+      description =
+          "Who finds topics: model (the taxonomy's phrases and a trained model, the default) or"
+              + " rules (the phrases alone).")
+  String topics = "model";
+
+  @Option(names = "--topic-model", description = "Topic model file from train.")
+  Path topicModel;
+
+  @Option(
       names = "--routing",
       defaultValue = "model",
       description =
@@ -47,10 +58,15 @@ final class EnricherOptions {
   Path stageModel;
 
   Enricher create() {
-    return create(RoutingModels.configured(routing, departmentModel, stageModel));
+    return create(models());
   }
 
-  Enricher create(RoutingModels routingModels) {
+  /** The models these options ask for. */
+  LabelModels models() {
+    return LabelModels.configured(topics, topicModel, routing, departmentModel, stageModel);
+  }
+
+  Enricher create(LabelModels models) {
     TextAnalyzer analyzer = new TextAnalyzer();
     Taxonomy rules =
         taxonomy == null ? Taxonomy.loadDefault(analyzer) : Taxonomy.load(taxonomy, analyzer);
@@ -62,6 +78,6 @@ final class EnricherOptions {
         Enricher.SentimentMode.parse(sentiment),
         Duration.ZERO,
         sentimentModel == null ? null : SentimentModel.read(sentimentModel),
-        routingModels);
+        models);
   }
 }

@@ -1,11 +1,12 @@
 package dev.earshot.enrich.cli;
 
 import dev.earshot.enrich.Enricher;
+import dev.earshot.enrich.LabelModels;
 import dev.earshot.enrich.model.LinearModel;
 import dev.earshot.enrich.model.LinearTrainer;
 import dev.earshot.enrich.routing.RoutingModel;
-import dev.earshot.enrich.routing.RoutingModels;
 import dev.earshot.enrich.sentiment.SentimentModel;
+import dev.earshot.enrich.topics.TopicModel;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +38,7 @@ public final class TrainCli implements Callable<Integer> {
   /** What a model labels. */
   enum Target {
     sentiment("eval/train-posts.jsonl,eval/train-general.jsonl,eval/dev-posts.jsonl"),
+    topics("eval/train-posts.jsonl,eval/dev-posts.jsonl"),
     department("eval/train-posts.jsonl,eval/dev-posts.jsonl"),
     stage("eval/train-posts.jsonl,eval/dev-posts.jsonl");
 
@@ -45,13 +49,18 @@ public final class TrainCli implements Callable<Integer> {
     }
 
     String defaultOut() {
-      return this == sentiment
-          ? "enrich/src/main/resources/sentiment/model.tsv"
-          : "enrich/src/main/resources/routing/" + name() + ".tsv";
+      return switch (this) {
+        case sentiment -> "enrich/src/main/resources/sentiment/model.tsv";
+        case topics -> "enrich/src/main/resources/topics/model.tsv";
+        case department, stage -> "enrich/src/main/resources/routing/" + name() + ".tsv";
+      };
     }
   }
 
-  @Option(names = "--target", required = true, description = "sentiment, department or stage.")
+  @Option(
+      names = "--target",
+      required = true,
+      description = "sentiment, topics, department or stage.")
   Target target;
 
   @Option(
@@ -80,6 +89,14 @@ public final class TrainCli implements Callable<Integer> {
   @Option(names = "--min-count", description = "Posts a feature must appear in.")
   Integer minCount;
 
+  @Option(
+      names = "--threshold",
+      defaultValue = "0.5",
+      description =
+          "topics: the probability from which the model gives a topic the phrases missed"
+              + " (default: ${DEFAULT-VALUE}; --cross-validate prints the choices).")
+  double threshold = 0.5;
+
   @Mixin EnricherOptions enricherOptions = new EnricherOptions();
 
   @Override
@@ -90,10 +107,6 @@ public final class TrainCli implements Callable<Integer> {
             : List.of(target.defaultSets.split(",")).stream().map(Path::of).toList();
     Enricher enricher = enricher();
     List<String> classes = classes(enricher);
-    List<LinearTrainer.Example> examples = new ArrayList<>();
-    for (Path file : sets) {
-      examples.addAll(examples(enricher, file, target, classes));
-    }
     LinearTrainer defaults = LinearTrainer.DEFAULT;
     LinearTrainer trainer =
         new LinearTrainer(
@@ -101,6 +114,13 @@ public final class TrainCli implements Callable<Integer> {
             epochs != null ? epochs : defaults.epochs(),
             defaults.learningRate(),
             minCount != null ? minCount : defaults.minCount());
+    if (target == Target.topics) {
+      return topics(enricher, sets, classes, trainer);
+    }
+    List<LinearTrainer.Example> examples = new ArrayList<>();
+    for (Path file : sets) {
+      examples.addAll(examples(enricher, file, target, classes));
+    }
     if (folds > 1) {
       int[] predicted = trainer.crossValidate(examples, classes, folds);
       Evaluation evaluation = new Evaluation();
@@ -134,13 +154,132 @@ public final class TrainCli implements Callable<Integer> {
                     + target
                     + " on "
                     + String.join(", ", sources)));
+    write(model, examples.size());
+    return 0;
+  }
+
+  private void write(LinearModel model, int posts) throws IOException {
     Path file = out != null ? out : Path.of(target.defaultOut());
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       model.write(writer);
     }
-    System.out.printf("wrote %s: %d features from %d posts%n", file, model.size(), examples.size());
+    System.out.printf("wrote %s: %d features from %d posts%n", file, model.size(), posts);
+  }
+
+  /** The thresholds {@code --cross-validate} reports for the topic model. */
+  static final double[] TOPIC_THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+
+  /**
+   * Trains the topic model, or cross-validates it: micro precision and recall of the topics the
+   * enricher would give (phrase matches, plus the model's from each threshold) against the rules
+   * alone. Exclude phrases, which veto either way, are left out of the cross-validated figures.
+   */
+  private int topics(
+      Enricher enricher, List<Path> sets, List<String> classes, LinearTrainer trainer)
+      throws IOException {
+    List<LinearTrainer.MultiLabelExample> examples = new ArrayList<>();
+    List<Set<String>> byPhrases = new ArrayList<>();
+    for (Path file : sets) {
+      examples.addAll(topicExamples(enricher, file, classes, byPhrases));
+    }
+    if (folds > 1) {
+      double[][] p = trainer.crossValidateMultiLabel(examples, classes, folds);
+      System.out.printf(
+          Locale.ROOT,
+          "topics: %d-fold cross-validation on %d posts (%s)%n  %-10s %9s %9s %9s%n",
+          folds,
+          examples.size(),
+          trainer,
+          "threshold",
+          "precision",
+          "recall",
+          "F1");
+      printTopicScores("phrases", examples, byPhrases, classes, null, 0);
+      for (double t : TOPIC_THRESHOLDS) {
+        printTopicScores(String.format(Locale.ROOT, "%.2f", t), examples, byPhrases, classes, p, t);
+      }
+      return 0;
+    }
+    List<String> sources = sets.stream().map(Path::toString).toList();
+    LinearModel model =
+        trainer.trainMultiLabel(
+            examples,
+            classes,
+            List.of(
+                "earshot topic model: one yes/no logistic regression per topic (LinearModel)",
+                "columns: feature, then one weight per topic; "
+                    + TopicModel.THRESHOLD
+                    + ": the probability from which a topic is given",
+                "trained by ./earshot train --target topics --threshold "
+                    + threshold
+                    + " on "
+                    + String.join(", ", sources)));
+    double[] thresholds = new double[classes.size()];
+    java.util.Arrays.fill(thresholds, threshold);
+    write(model.withRow(TopicModel.THRESHOLD, thresholds), examples.size());
     return 0;
+  }
+
+  /** Micro P/R/F1 of phrase matches plus, where p is given, the topics from threshold t on. */
+  private static void printTopicScores(
+      String name,
+      List<LinearTrainer.MultiLabelExample> examples,
+      List<Set<String>> byPhrases,
+      List<String> classes,
+      double[][] p,
+      double t) {
+    long tp = 0;
+    long fp = 0;
+    long fn = 0;
+    for (int i = 0; i < examples.size(); i++) {
+      for (int c = 0; c < classes.size(); c++) {
+        boolean given = byPhrases.get(i).contains(classes.get(c)) || (p != null && p[i][c] >= t);
+        boolean expected = examples.get(i).labels().contains(c);
+        tp += given && expected ? 1 : 0;
+        fp += given && !expected ? 1 : 0;
+        fn += !given && expected ? 1 : 0;
+      }
+    }
+    double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+    double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+    double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    System.out.printf(Locale.ROOT, "  %-10s %9.3f %9.3f %9.3f%n", name, precision, recall, f1);
+  }
+
+  /**
+   * English posts of a labelled set with the topics they are about (any number, or none); adds the
+   * topics the taxonomy's phrases give each of them to {@code byPhrases}.
+   */
+  static List<LinearTrainer.MultiLabelExample> topicExamples(
+      Enricher enricher, Path file, List<String> classes, List<Set<String>> byPhrases)
+      throws IOException {
+    List<LinearTrainer.MultiLabelExample> examples = new ArrayList<>();
+    for (LabelledPosts.Labelled post : LabelledPosts.read(file)) {
+      if (!"en".equals(post.expected().path("lang").asText("en"))) {
+        continue;
+      }
+      Set<Integer> labels = new TreeSet<>();
+      for (var topic : post.expected().path("topics")) {
+        int label = classes.indexOf(topic.asText());
+        if (label < 0) {
+          throw new IllegalArgumentException(
+              file
+                  + ": post "
+                  + post.post().getId()
+                  + " has topic '"
+                  + topic.asText()
+                  + "', not one of "
+                  + classes);
+        }
+        labels.add(label);
+      }
+      examples.add(
+          new LinearTrainer.MultiLabelExample(
+              enricher.topicFeatures(post.post().getText()), labels));
+      byPhrases.add(Set.copyOf(enricher.enrich(post.post()).getTopics()));
+    }
+    return examples;
   }
 
   /**
@@ -148,15 +287,23 @@ public final class TrainCli implements Callable<Integer> {
    * routing features need the sentiment the enricher would give, so they use the default one.
    */
   private Enricher enricher() {
-    if (target == Target.sentiment) {
-      enricherOptions.sentiment = "lexicon";
-    }
-    return enricherOptions.create(RoutingModels.rulesOnly());
+    return switch (target) {
+      case sentiment -> {
+        enricherOptions.sentiment = "lexicon";
+        yield enricherOptions.create(LabelModels.rulesOnly());
+      }
+      case topics -> enricherOptions.create(LabelModels.rulesOnly());
+        // department and stage features hold the post's topics, as the topic model gives them
+      case department, stage -> enricherOptions.create(enricherOptions.models().withRulesRouting());
+    };
   }
 
   private List<String> classes(Enricher enricher) {
     if (target == Target.sentiment) {
       return SentimentModel.CLASSES;
+    }
+    if (target == Target.topics) {
+      return new ArrayList<>(new TreeSet<>(enricher.taxonomy().topicLabels()));
     }
     List<String> classes =
         new ArrayList<>(
@@ -178,6 +325,7 @@ public final class TrainCli implements Callable<Integer> {
       String expected =
           switch (target) {
             case sentiment -> post.expectedSentiment();
+            case topics -> throw new IllegalStateException("topics have examples of their own");
             case department, stage -> {
               var node = post.expected().path(target.name());
               yield node.isNull() || node.isMissingNode() ? RoutingModel.NONE : node.asText();

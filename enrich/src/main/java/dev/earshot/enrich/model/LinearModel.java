@@ -134,6 +134,39 @@ public final class LinearModel {
 
   /** Class probabilities, in the order of {@link #classes()}. */
   public double[] probabilities(Map<String, Double> features) {
+    return softmax(scores(features));
+  }
+
+  /**
+   * For a model of independent yes/no classes ({@link LinearTrainer#trainMultiLabel}): the
+   * probability of each class on its own, in the order of {@link #classes()}.
+   */
+  public double[] independentProbabilities(Map<String, Double> features) {
+    return sigmoids(scores(features));
+  }
+
+  /**
+   * A row of values that is not a feature, such as a threshold stored with the model; null if the
+   * model has none. Its name must not be a feature name: write it in angle brackets.
+   */
+  public double[] row(String name) {
+    double[] row = weights.get(name);
+    return row == null ? null : row.clone();
+  }
+
+  /** This model with a row of values that is not a feature added (see {@link #row}). */
+  public LinearModel withRow(String name, double[] values) {
+    if (!name.startsWith("<") || values.length != classes.size()) {
+      throw new IllegalArgumentException(
+          "a row needs a name in angle brackets and one value per class: " + name);
+    }
+    Map<String, double[]> copy = new HashMap<>(weights);
+    copy.put(name, values.clone());
+    return new LinearModel(classes, copy, comments);
+  }
+
+  /** The bias plus the weighted features, per class. */
+  private double[] scores(Map<String, Double> features) {
     double[] z = weights.get(BIAS).clone();
     features.forEach(
         (name, value) -> {
@@ -144,7 +177,7 @@ public final class LinearModel {
             }
           }
         });
-    return softmax(z);
+    return z;
   }
 
   /** The most probable class. */
@@ -165,11 +198,19 @@ public final class LinearModel {
 
   /** How many features carry a weight. */
   public int size() {
-    return weights.size() - 1;
+    return (int) weights.keySet().stream().filter(name -> !name.startsWith("<")).count();
   }
 
   public List<String> comments() {
     return comments;
+  }
+
+  static double[] sigmoids(double[] z) {
+    double[] p = new double[z.length];
+    for (int c = 0; c < z.length; c++) {
+      p[c] = 1 / (1 + Math.exp(-z[c]));
+    }
+    return p;
   }
 
   static double[] softmax(double[] z) {

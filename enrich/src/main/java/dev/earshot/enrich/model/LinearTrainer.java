@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Trains a {@link LinearModel}: multinomial logistic regression with an L2 penalty, by full-batch
@@ -30,12 +32,65 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
   public record Example(Map<String, Double> features, int label) {}
 
   /**
+   * One post with any number of labels (a post can be about several topics, or none): indexes into
+   * the trainer's classes.
+   */
+  public record MultiLabelExample(Map<String, Double> features, Set<Integer> labels) {}
+
+  /**
    * @param classes the class names; each example's label is an index into them
    */
   public LinearModel train(List<Example> examples, List<String> classes, List<String> comments) {
+    double[][] targets = new double[examples.size()][classes.size()];
+    for (int i = 0; i < examples.size(); i++) {
+      targets[i][examples.get(i).label()] = 1;
+    }
+    return fit(
+        examples.stream().map(Example::features).toList(),
+        targets,
+        LinearModel::softmax,
+        classes,
+        comments);
+  }
+
+  /**
+   * One independent yes/no logistic regression per class, in one model: read it with {@link
+   * LinearModel#independentProbabilities}. For labels of which a post has any number.
+   */
+  public LinearModel trainMultiLabel(
+      List<MultiLabelExample> examples, List<String> classes, List<String> comments) {
+    return fit(
+        examples.stream().map(MultiLabelExample::features).toList(),
+        multiHot(examples, classes.size()),
+        LinearModel::sigmoids,
+        classes,
+        comments);
+  }
+
+  private static double[][] multiHot(List<MultiLabelExample> examples, int classes) {
+    double[][] targets = new double[examples.size()][classes];
+    for (int i = 0; i < examples.size(); i++) {
+      for (int label : examples.get(i).labels()) {
+        targets[i][label] = 1;
+      }
+    }
+    return targets;
+  }
+
+  /**
+   * Minimises the log-loss of {@code link(z)} against the targets. For softmax over one-hot targets
+   * and for independent sigmoids over multi-hot ones alike, the gradient of that loss in z is
+   * simply p - y, so one loop trains both.
+   */
+  private LinearModel fit(
+      List<Map<String, Double>> examples,
+      double[][] targets,
+      UnaryOperator<double[]> link,
+      List<String> classes,
+      List<String> comments) {
     Map<String, Integer> documentCounts = new HashMap<>();
-    for (Example e : examples) {
-      e.features().keySet().forEach(f -> documentCounts.merge(f, 1, Integer::sum));
+    for (Map<String, Double> e : examples) {
+      e.keySet().forEach(f -> documentCounts.merge(f, 1, Integer::sum));
     }
     Map<String, Integer> index = new LinkedHashMap<>();
     documentCounts.keySet().stream()
@@ -50,7 +105,6 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
       List<Double> value = new ArrayList<>();
       examples
           .get(i)
-          .features()
           .forEach(
               (f, v) -> {
                 Integer at = index.get(f);
@@ -78,12 +132,12 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
             z[c] += w[ids[i][k]][c] * values[i][k];
           }
         }
-        double[] p = LinearModel.softmax(z);
-        p[examples.get(i).label()] -= 1; // now the gradient of the log-loss in z
+        double[] p = link.apply(z);
         for (int c = 0; c < classCount; c++) {
-          biasGradient[c] += p[c] / n;
+          double error = p[c] - targets[i][c]; // the gradient of the log-loss in z
+          biasGradient[c] += error / n;
           for (int k = 0; k < ids[i].length; k++) {
-            gradient[ids[i][k]][c] += p[c] * values[i][k] / n;
+            gradient[ids[i][k]][c] += error * values[i][k] / n;
           }
         }
       }
@@ -132,15 +186,7 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
    * the result is the same on every run. Returns the predicted class of every example.
    */
   public int[] crossValidate(List<Example> examples, List<String> classes, int k) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < examples.size(); i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, new Random(42));
-    int[] foldOf = new int[examples.size()];
-    for (int at = 0; at < order.size(); at++) {
-      foldOf[order.get(at)] = at % k;
-    }
+    int[] foldOf = folds(examples.size(), k);
     int[] predicted = new int[examples.size()];
     for (int fold = 0; fold < k; fold++) {
       List<Example> train = new ArrayList<>();
@@ -157,5 +203,44 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
       }
     }
     return predicted;
+  }
+
+  /**
+   * K-fold cross-validation of {@link #trainMultiLabel}, with the same folds as {@link
+   * #crossValidate}: every example's per-class probabilities from the model that did not see it.
+   */
+  public double[][] crossValidateMultiLabel(
+      List<MultiLabelExample> examples, List<String> classes, int k) {
+    int[] foldOf = folds(examples.size(), k);
+    double[][] predicted = new double[examples.size()][];
+    for (int fold = 0; fold < k; fold++) {
+      List<MultiLabelExample> train = new ArrayList<>();
+      for (int i = 0; i < examples.size(); i++) {
+        if (foldOf[i] != fold) {
+          train.add(examples.get(i));
+        }
+      }
+      LinearModel model = trainMultiLabel(train, classes, List.of());
+      for (int i = 0; i < examples.size(); i++) {
+        if (foldOf[i] == fold) {
+          predicted[i] = model.independentProbabilities(examples.get(i).features());
+        }
+      }
+    }
+    return predicted;
+  }
+
+  /** Deals examples to k folds in an order shuffled with a fixed seed. */
+  private static int[] folds(int size, int k) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(42));
+    int[] foldOf = new int[size];
+    for (int at = 0; at < order.size(); at++) {
+      foldOf[order.get(at)] = at % k;
+    }
+    return foldOf;
   }
 }

@@ -51,23 +51,42 @@ public final class PhraseMatcher {
     byFirstStem.computeIfAbsent(entry.stems[0], s -> new ArrayList<>()).add(entry);
   }
 
+  /**
+   * A post's tokens as every matcher compares them, computed once per post: a taxonomy has several
+   * matchers (audiences, bios, topics, brands, departments, stages) and each scans every post.
+   */
+  public record Stems(String[] stems) {
+    public static Stems of(List<String> tokens) {
+      String[] stems = new String[tokens.size()];
+      for (int i = 0; i < stems.length; i++) {
+        stems[i] = stem(tokens.get(i));
+      }
+      return new Stems(stems);
+    }
+
+    public boolean isEmpty() {
+      return stems.length == 0;
+    }
+  }
+
   /** Labels matched in the tokens and not vetoed by an exclude phrase, sorted. */
   public Set<String> match(List<String> tokens) {
-    Matches m = scan(tokens);
+    return match(Stems.of(tokens));
+  }
+
+  /** Labels matched in the stemmed tokens and not vetoed by an exclude phrase, sorted. */
+  public Set<String> match(Stems text) {
+    Matches m = scan(text.stems());
     m.found.removeAll(m.vetoed);
     return m.found;
   }
 
   /** Labels an exclude phrase in these tokens vetoes, e.g. to veto a match found elsewhere. */
-  public Set<String> vetoes(List<String> tokens) {
-    return scan(tokens).vetoed;
+  public Set<String> vetoes(Stems text) {
+    return scan(text.stems()).vetoed;
   }
 
-  private Matches scan(List<String> tokens) {
-    String[] stems = new String[tokens.size()];
-    for (int i = 0; i < stems.length; i++) {
-      stems[i] = stem(tokens.get(i));
-    }
+  private Matches scan(String[] stems) {
     Matches m = new Matches(new TreeSet<>(), new TreeSet<>());
     for (int i = 0; i < stems.length; i++) {
       List<Entry> candidates = byFirstStem.get(stems[i]);
@@ -86,14 +105,35 @@ public final class PhraseMatcher {
   private record Matches(Set<String> found, Set<String> vetoed) {}
 
   /**
-   * Lower case without '#'/'@' prefixes, with a plural 's' removed: "Cards" and "cards" match
-   * "card", "#Newlyweds" matches "newlywed". Deliberately no deeper stemming: "interesting" must
-   * not match "interest".
+   * Words that end in 's' but are not plurals, and whose cut form is another word: without this, an
+   * exclude phrase "news" would veto every post that says "new".
+   */
+  private static final Set<String> NOT_PLURAL =
+      Set.of(
+          "news", "means", "hers", "ours", "yours", "always", "does", "this", "thus", "series",
+          "species", "whereas", "perhaps", "its");
+
+  /**
+   * Lower case without '#'/'@' prefixes and without a final '.', with a plural 's' removed: "Cards"
+   * and "cards" match "card", "#Newlyweds" matches "newlywed", and "APR." (which the tokenizer
+   * keeps whole at the end of a sentence, as it would an abbreviation) matches "apr". Deliberately
+   * no deeper stemming: "interesting" must not match "interest".
    */
   static String stem(String token) {
     String t = token.toLowerCase(Locale.ROOT);
-    while (!t.isEmpty() && (t.charAt(0) == '#' || t.charAt(0) == '@')) {
-      t = t.substring(1);
+    int start = 0;
+    while (start < t.length() && (t.charAt(start) == '#' || t.charAt(start) == '@')) {
+      start++;
+    }
+    int end = t.length();
+    if (end - start > 1 && t.charAt(end - 1) == '.' && Character.isLetter(t.charAt(end - 2))) {
+      end--;
+    }
+    if (start > 0 || end < t.length()) {
+      t = t.substring(start, end);
+    }
+    if (NOT_PLURAL.contains(t)) {
+      return t;
     }
     if (t.length() > 4 && t.endsWith("ies")) {
       return t.substring(0, t.length() - 3) + "y";

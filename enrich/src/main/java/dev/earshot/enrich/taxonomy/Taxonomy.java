@@ -209,34 +209,59 @@ public final class Taxonomy {
     return version;
   }
 
+  /** The tokens as every rule compares them: compute once per post, then ask each question. */
+  public static PhraseMatcher.Stems stems(List<String> tokens) {
+    return PhraseMatcher.Stems.of(tokens);
+  }
+
   public Set<String> audiences(List<String> tokens, List<String> bioTokens) {
-    Set<String> found = new java.util.TreeSet<>(audiences.match(tokens));
-    if (!bioTokens.isEmpty()) {
-      found.addAll(audienceBios.match(bioTokens));
+    return audiences(stems(tokens), stems(bioTokens));
+  }
+
+  public Set<String> audiences(PhraseMatcher.Stems text, PhraseMatcher.Stems bio) {
+    Set<String> found = new java.util.TreeSet<>(audiences.match(text));
+    if (!bio.isEmpty()) {
+      found.addAll(audienceBios.match(bio));
       // An exclude phrase in the post vetoes the label even when the bio suggested it.
-      found.removeAll(audiences.vetoes(tokens));
+      found.removeAll(audiences.vetoes(text));
     }
     return found;
   }
 
   /** The team that should pick the post up, if any (the first listed department that matches). */
   public Optional<String> department(List<String> tokens) {
-    return departments.first(tokens);
+    return departments.first(stems(tokens));
+  }
+
+  public Optional<String> department(PhraseMatcher.Stems text) {
+    return departments.first(text);
   }
 
   /** The journey stage the post shows, if any (the first listed stage that matches). */
   public Optional<String> stage(List<String> tokens) {
-    return stages.first(tokens);
+    return stages.first(stems(tokens));
+  }
+
+  public Optional<String> stage(PhraseMatcher.Stems text) {
+    return stages.first(text);
   }
 
   /** Every department whose phrases match, in the order listed. */
   public List<String> departments(List<String> tokens) {
-    return departments.all(tokens);
+    return departments.all(stems(tokens));
+  }
+
+  public List<String> departments(PhraseMatcher.Stems text) {
+    return departments.all(text);
   }
 
   /** Every journey stage whose phrases match, in the order listed. */
   public List<String> stages(List<String> tokens) {
-    return stages.all(tokens);
+    return stages.all(stems(tokens));
+  }
+
+  public List<String> stages(PhraseMatcher.Stems text) {
+    return stages.all(text);
   }
 
   public List<String> departmentLabels() {
@@ -248,11 +273,24 @@ public final class Taxonomy {
   }
 
   public Set<String> topics(List<String> tokens) {
-    return topics.match(tokens);
+    return topics(stems(tokens));
+  }
+
+  public Set<String> topics(PhraseMatcher.Stems text) {
+    return topics.match(text);
+  }
+
+  /** Topics an exclude phrase in the post rules out, whatever else suggests them. */
+  public Set<String> topicVetoes(PhraseMatcher.Stems text) {
+    return topics.vetoes(text);
   }
 
   public Set<String> brands(List<String> tokens) {
-    return brands.match(tokens);
+    return brands(stems(tokens));
+  }
+
+  public Set<String> brands(PhraseMatcher.Stems text) {
+    return brands.match(text);
   }
 
   public PhraseValences sentimentPhrases() {
@@ -357,13 +395,13 @@ public final class Taxonomy {
   }
 
   private record RankedLabels(PhraseMatcher matcher, List<String> order) {
-    Optional<String> first(List<String> tokens) {
-      Set<String> matched = matcher.match(tokens);
+    Optional<String> first(PhraseMatcher.Stems text) {
+      Set<String> matched = matcher.match(text);
       return order.stream().filter(matched::contains).findFirst();
     }
 
-    List<String> all(List<String> tokens) {
-      Set<String> matched = matcher.match(tokens);
+    List<String> all(PhraseMatcher.Stems text) {
+      Set<String> matched = matcher.match(text);
       return order.stream().filter(matched::contains).toList();
     }
   }

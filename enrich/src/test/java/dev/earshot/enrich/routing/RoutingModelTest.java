@@ -3,6 +3,7 @@ package dev.earshot.enrich.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.earshot.enrich.LabelModels;
 import dev.earshot.enrich.model.LinearModel;
 import dev.earshot.enrich.nlp.TextAnalyzer;
 import dev.earshot.enrich.taxonomy.Taxonomy;
@@ -46,12 +47,12 @@ class RoutingModelTest {
   @Test
   void theBundledModelsCoverTheDefaultTaxonomy() {
     Taxonomy taxonomy = Taxonomy.loadDefault(new TextAnalyzer());
-    RoutingModels bundled = RoutingModels.bundled();
+    LabelModels bundled = LabelModels.bundled();
 
     assertThat(bundled.department().covers(taxonomy.departmentLabels())).isTrue();
     assertThat(bundled.stage().covers(taxonomy.stageLabels())).isTrue();
-    assertThat(RoutingModels.rulesOnly().department()).isNull();
-    assertThatThrownBy(() -> RoutingModels.configured("magic", null, null))
+    assertThat(LabelModels.rulesOnly().department()).isNull();
+    assertThatThrownBy(() -> LabelModels.configured("model", null, "magic", null, null))
         .hasMessageContaining("enrich.routing must be model or rules");
   }
 
