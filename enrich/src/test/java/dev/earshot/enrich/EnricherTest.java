@@ -23,7 +23,7 @@ class EnricherTest {
   private static final Enricher ENRICHER =
       new Enricher(TAXONOMY, SentimentLexicon.load(), MAX_CHARS, Clock.fixed(NOW, ZoneOffset.UTC));
 
-  /** Would get newlyweds, interest-rates, acme and negative if it were read as English. */
+  /** Gets newlyweds, interest-rates and acme by its phrases; would be negative as English. */
   private static final String SPANISH =
       "Mi tarjeta de Acme subió el APR otra vez, que mala suerte 😡 #newlyweds";
 
@@ -307,5 +307,73 @@ class EnricherTest {
 
     assertThat(out.getDepartment()).isEqualTo("legal");
     assertThat(out.getStage()).isEqualTo("awareness");
+  }
+
+  private static Enricher withTopicModel(Taxonomy taxonomy, String model) throws Exception {
+    return withRouting(
+        taxonomy,
+        new LabelModels(
+            new dev.earshot.enrich.topics.TopicModel(
+                dev.earshot.enrich.model.LinearModel.read(
+                    new java.io.ByteArrayInputStream(
+                        model.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    "topics.tsv")),
+            null,
+            null));
+  }
+
+  /** A model that gives card-consolidation to any post saying "debt", which no phrase does. */
+  private static final String DEBT_MODEL =
+      "<classes>\tcard-consolidation\trewards\n"
+          + "<bias>\t-2\t-2\n"
+          + "<threshold>\t0.7\t0.7\n"
+          + "u:debt\t4\t0\n";
+
+  @Test
+  void theTopicModelAddsTopicsThePhrasesMissButNeverOverAnExclude() throws Exception {
+    Taxonomy taxonomy =
+        Taxonomy.parse(
+            """
+            version: "t1"
+            topics:
+              card-consolidation:
+                phrases: ["balance transfer"]
+                exclude: ["student debt"]
+              rewards:
+                phrases: ["cash back"]
+            """,
+            "topics.yaml",
+            new TextAnalyzer());
+    Enricher byModel = withTopicModel(taxonomy, DEBT_MODEL);
+    Enricher byRules = withRouting(taxonomy, LabelModels.rulesOnly());
+
+    String debt = "moving all our debt onto one card, cash back too";
+    assertThat(byModel.enrich(post("m1", debt).build()).getTopics())
+        .containsExactly("card-consolidation", "rewards");
+    assertThat(byRules.enrich(post("m2", debt).build()).getTopics()).containsExactly("rewards");
+    assertThat(byModel.enrich(post("m3", "my student debt is huge").build()).getTopics()).isEmpty();
+    // The English model does not read other languages; their phrases still count.
+    assertThat(byModel.enrich(post("m4", "debt debt cash back").setLang("es").build()).getTopics())
+        .containsExactly("rewards");
+    assertThat(byModel.topicFeatures("all our debt")).containsKeys("u:debt", "b:our debt");
+  }
+
+  @Test
+  void aTopicModelThatKnowsNoneOfTheTaxonomysTopicsIsLeftOut() throws Exception {
+    Taxonomy taxonomy =
+        Taxonomy.parse(
+            """
+            version: "t2"
+            topics:
+              mortgages:
+                phrases: ["mortgage"]
+            """,
+            "topics.yaml",
+            new TextAnalyzer());
+
+    EnrichedPost out =
+        withTopicModel(taxonomy, DEBT_MODEL).enrich(post("m5", "debt and a mortgage").build());
+
+    assertThat(out.getTopics()).containsExactly("mortgages");
   }
 }

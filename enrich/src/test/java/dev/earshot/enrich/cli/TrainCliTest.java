@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.enrich.routing.RoutingModel;
 import dev.earshot.enrich.sentiment.SentimentModel;
+import dev.earshot.enrich.topics.TopicModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -123,5 +124,76 @@ class TrainCliTest {
             + "\"created_at\":\"2026-11-16T10:00:00Z\",\"expected\":{\"lang\":\"en\","
             + "\"sentiment\":\"neutral\",\"department\":%s}}",
         i, text, department);
+  }
+
+  private static Path topicsLabelled(Path dir) throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String topics = i % 2 == 0 ? "[\"card-consolidation\"]" : "[]";
+      // words no phrase of the default taxonomy knows
+      String text = i % 2 == 0 ? "blorp " + i : "quux " + i;
+      lines.add(
+          String.format(
+              "{\"id\":\"p%d\",\"platform\":\"twitter\",\"text\":\"%s\","
+                  + "\"created_at\":\"2026-11-16T10:00:00Z\","
+                  + "\"expected\":{\"lang\":\"en\",\"topics\":%s}}",
+              i, text, topics));
+    }
+    Path file = dir.resolve("topics.jsonl");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void writesATopicModelWithItsThreshold(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("topics.tsv");
+
+    int code =
+        new CommandLine(new TrainCli())
+            .execute(
+                "--target",
+                "topics",
+                "--labelled",
+                topicsLabelled(dir).toString(),
+                "--threshold",
+                "0.6",
+                "--out",
+                out.toString());
+
+    assertThat(code).isZero();
+    TopicModel model = TopicModel.read(out);
+    assertThat(model.linear().row(TopicModel.THRESHOLD)).containsOnly(0.6);
+    int consolidation = model.topics().indexOf("card-consolidation");
+    assertThat(model.linear().independentProbabilities(Map.of("u:blorp", 1.0))[consolidation])
+        .isGreaterThan(0.6);
+    assertThat(model.linear().independentProbabilities(Map.of("u:quux", 1.0))[consolidation])
+        .isLessThan(0.4);
+  }
+
+  @Test
+  void crossValidatesTopicsAgainstThePhrasesAlone(@TempDir Path dir) throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      int code =
+          new CommandLine(new TrainCli())
+              .execute(
+                  "--target",
+                  "topics",
+                  "--labelled",
+                  topicsLabelled(dir).toString(),
+                  "--cross-validate",
+                  "4");
+      assertThat(code).isZero();
+    } finally {
+      System.setOut(stdout);
+    }
+
+    String out = printed.toString(StandardCharsets.UTF_8);
+    assertThat(out).contains("4-fold cross-validation on 40 posts");
+    // no default phrase says "blorp": the phrases find none, the model all 20
+    assertThat(out).containsPattern("phrases +0\\.000 +0\\.000");
+    assertThat(out).containsPattern("0\\.50 +1\\.000 +1\\.000");
   }
 }

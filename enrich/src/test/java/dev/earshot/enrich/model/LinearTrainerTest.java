@@ -74,4 +74,60 @@ class LinearTrainerTest {
       assertThat(predicted[i]).as("example %d", i).isEqualTo(examples.get(i).label());
     }
   }
+
+  /** Posts with any number of the labels "fees" and "fraud", each shown by its own cue word. */
+  private static List<LinearTrainer.MultiLabelExample> multiLabelExamples() {
+    List<LinearTrainer.MultiLabelExample> examples = new ArrayList<>();
+    String[] noise = {"card", "today", "my", "the", "bank"}; // 5: independent of both labels
+    for (int i = 0; i < 80; i++) {
+      Map<String, Double> features = new LinkedHashMap<>();
+      java.util.Set<Integer> labels = new java.util.TreeSet<>();
+      if (i % 2 == 0) {
+        features.put("u:fee", 1.0);
+        labels.add(0);
+      }
+      if (i % 4 < 2) {
+        features.put("u:stolen", 1.0);
+        labels.add(1);
+      }
+      features.put("u:" + noise[i % noise.length], 1.0);
+      examples.add(new LinearTrainer.MultiLabelExample(features, labels));
+    }
+    return examples;
+  }
+
+  @Test
+  void multiLabelModelGivesEachClassItsOwnProbability() {
+    LinearModel model =
+        LinearTrainer.DEFAULT.trainMultiLabel(
+            multiLabelExamples(), List.of("fees", "fraud"), List.of());
+
+    double[] both = model.independentProbabilities(Map.of("u:fee", 1.0, "u:stolen", 1.0));
+    double[] neither = model.independentProbabilities(Map.of("u:card", 1.0));
+    double[] fees = model.independentProbabilities(Map.of("u:fee", 1.0));
+
+    // independent: both can be likely at once, and none need be
+    assertThat(both[0]).isGreaterThan(0.8);
+    assertThat(both[1]).isGreaterThan(0.8);
+    assertThat(neither[0]).isLessThan(0.2);
+    assertThat(neither[1]).isLessThan(0.2);
+    assertThat(fees[0]).isGreaterThan(0.8);
+    assertThat(fees[1]).isLessThan(0.2);
+  }
+
+  @Test
+  void multiLabelCrossValidationPredictsEveryExampleFromTheOtherFolds() {
+    List<LinearTrainer.MultiLabelExample> examples = multiLabelExamples();
+    double[][] p =
+        LinearTrainer.DEFAULT.crossValidateMultiLabel(examples, List.of("fees", "fraud"), 5);
+
+    assertThat(p).hasNumberOfRows(examples.size());
+    for (int i = 0; i < p.length; i++) {
+      for (int c = 0; c < 2; c++) {
+        assertThat(p[i][c] >= 0.5)
+            .as("example %d class %d", i, c)
+            .isEqualTo(examples.get(i).labels().contains(c));
+      }
+    }
+  }
 }

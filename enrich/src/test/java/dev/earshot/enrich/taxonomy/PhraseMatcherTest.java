@@ -138,4 +138,37 @@ class PhraseMatcherTest {
     // no run-together form for a phrase with "*"
     assertThat(m.match(List.of("#my*card"))).isEmpty();
   }
+
+  @Test
+  void aFinalPeriodIsNotPartOfTheWord() {
+    // CoreNLP keeps "APR." whole at the end of a sentence, as it would the abbreviation "Apr."
+    assertThat(matcher("interest-rates", "apr").match(List.of("raised", "my", "APR.")))
+        .containsExactly("interest-rates");
+    assertThat(PhraseMatcher.stem("U.S.")).isEqualTo("u.s");
+    assertThat(PhraseMatcher.stem("...")).isEqualTo("...");
+    assertThat(PhraseMatcher.stem(".")).isEqualTo(".");
+  }
+
+  @Test
+  void wordsThatOnlyLookPluralKeepTheirS() {
+    PhraseMatcher m = new PhraseMatcher();
+    m.add("new-job", List.of("new", "job"), false);
+    m.add("new-job", List.of("news"), true);
+
+    // the exclude "news" must not veto every post that says "new"
+    assertThat(m.match(List.of("started", "my", "new", "job"))).containsExactly("new-job");
+    assertThat(m.match(List.of("new", "job", "in", "the", "news"))).isEmpty();
+    assertThat(PhraseMatcher.stem("yours")).isEqualTo("yours");
+    assertThat(PhraseMatcher.stem("always")).isEqualTo("always");
+  }
+
+  @Test
+  void stemsComputedOnceMatchLikeTheTokens() {
+    PhraseMatcher m = matcher("cards", "credit", "card");
+    List<String> tokens = List.of("two", "Credit", "Cards", "!");
+
+    assertThat(m.match(PhraseMatcher.Stems.of(tokens))).isEqualTo(m.match(tokens));
+    assertThat(m.match(PhraseMatcher.Stems.of(tokens))).containsExactly("cards");
+    assertThat(PhraseMatcher.Stems.of(List.of()).isEmpty()).isTrue();
+  }
 }
