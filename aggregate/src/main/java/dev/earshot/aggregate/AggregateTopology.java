@@ -6,6 +6,7 @@ import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.SentimentCounts;
 import dev.earshot.schemas.TopicWithSerdes;
 import dev.earshot.schemas.Topics;
+import dev.earshot.service.CreatedAtTimestampExtractor;
 import dev.earshot.service.Json;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class AggregateTopology {
         builder.stream(
                 in.name(),
                 Consumed.with(in.keySerde(), in.valueSerde())
-                    .withTimestampExtractor(new PostTimestampExtractor())
+                    .withTimestampExtractor(new CreatedAtTimestampExtractor())
                     .withName(SOURCE))
             .flatMap(AggregateTopology::cells, Named.as(EXPLODE))
             .repartition(

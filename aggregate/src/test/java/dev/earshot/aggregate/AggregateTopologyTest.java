@@ -125,11 +125,17 @@ class AggregateTopologyTest {
         .build();
   }
 
-  /** Pipes a post; the record timestamp is created_at, as ingest writes it. */
+  /**
+   * Pipes a post. Its record timestamp is when Kafka received it (LogAppendTime on earshot's
+   * topics), here 40 days after created_at: windows, grace and lateness must follow created_at.
+   */
   private String send(
       Instant createdAt, String label, double score, List<String> a, List<String> t) {
     String id = "p" + ++ids;
-    in.pipeInput("twitter:" + id, post(id, createdAt, label, score, a, t), createdAt);
+    in.pipeInput(
+        "twitter:" + id,
+        post(id, createdAt, label, score, a, t),
+        createdAt.plus(java.time.Duration.ofDays(40)));
     return "twitter:" + id;
   }
 

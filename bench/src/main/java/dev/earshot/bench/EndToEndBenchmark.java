@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * End to end through Kafka: the enrich topology (dedupe, enrich, Avro in and out through a real
@@ -65,8 +64,8 @@ public final class EndToEndBenchmark {
         admin
             .createTopics(
                 List.of(
-                    new NewTopic(socialIn, PARTITIONS, (short) 1),
-                    new NewTopic(rntnIn, PARTITIONS, (short) 1)))
+                    TopicSetup.postTopic(socialIn, PARTITIONS, (short) 1),
+                    TopicSetup.postTopic(rntnIn, PARTITIONS, (short) 1)))
             .all()
             .get();
       }

@@ -52,6 +52,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -122,6 +123,15 @@ class PipelineIT {
 
     // Every stage: posts.enriched holds each valid post once (the duplicate was dropped).
     assertThat(enrichedKeys()).hasSize(VALID_POSTS).doesNotHaveDuplicates();
+    // The posts are from 2026-11-16, older than the topics' 7-day retention: their records carry
+    // the time Kafka received them, so the broker's retention check does not delete them unread.
+    for (String topic : List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED, Topics.INGEST_DLQ)) {
+      assertThat(readAll(topic))
+          .as(topic)
+          .isNotEmpty()
+          .allMatch(r -> r.timestampType() == TimestampType.LOG_APPEND_TIME)
+          .allMatch(r -> r.timestamp() > System.currentTimeMillis() - 3_600_000L);
+    }
 
     JsonNode cell = get("/api/v1/audience-topics/newlyweds/card-consolidation" + RANGE);
     JsonNode totals = cell.path("result").path("totals");

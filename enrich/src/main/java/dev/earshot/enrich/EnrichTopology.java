@@ -3,6 +3,7 @@ package dev.earshot.enrich;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.RawPost;
 import dev.earshot.schemas.TopicWithSerdes;
+import dev.earshot.service.CreatedAtTimestampExtractor;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -33,7 +34,11 @@ public final class EnrichTopology {
       Runnable onDuplicate) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(DeduplicateProcessor.store(dedupeRetention));
-    builder.stream(in.name(), Consumed.with(in.keySerde(), in.valueSerde()).withName(SOURCE))
+    builder.stream(
+            in.name(),
+            Consumed.with(in.keySerde(), in.valueSerde())
+                .withTimestampExtractor(new CreatedAtTimestampExtractor()) // event time
+                .withName(SOURCE))
         .processValues(
             () -> new DeduplicateProcessor(onDuplicate),
             Named.as(DEDUPLICATE),

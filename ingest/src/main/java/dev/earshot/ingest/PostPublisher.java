@@ -62,7 +62,7 @@ public final class PostPublisher implements AutoCloseable {
         new ProducerRecord<>(
             topic.name(),
             null,
-            post.getCreatedAt().toEpochMilli(),
+            null, // now: retention counts from ingestion; event time is created_at, in the value
             key.getBytes(StandardCharsets.UTF_8),
             value);
     return producer.send(
