@@ -40,7 +40,7 @@ class EnricherTest {
     assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEGATIVE);
     assertThat(out.getSentiment().getScore()).isBetween(-1.0, -0.05);
     assertThat(out.getSentiment().getDecidedBy()).isEqualTo("model");
-    assertThat(out.getTaxonomyVersion()).isEqualTo(TAXONOMY.version()).startsWith("1@");
+    assertThat(out.getTaxonomyVersion()).isEqualTo(TAXONOMY.version()).startsWith("2@");
     assertThat(out.getEnrichedAt()).isEqualTo(NOW);
     assertThat(out.getPost().getId()).isEqualTo("1");
   }
