@@ -33,9 +33,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code rntn}), warms it up, runs the enrich topology with one stream thread over the whole input
  * topic and prints {@code RESULT <posts/s> <heap MB after GC>} on stdout.
  *
- * <p>Its own JVM, because a second Streams app started in one JVM was seen to sit idle in poll();
- * and because the heap after GC of a JVM that holds nothing but the enricher is the enricher's
- * heap.
+ * <p>Its own JVM, because the heap after GC of a JVM that holds nothing but the enricher is the
+ * enricher's heap, and so that one run's JIT and garbage do not weigh on the next.
  *
  * <p>Arguments: bootstrap servers, registry URL, input topic, application id, path, state dir.
  */
