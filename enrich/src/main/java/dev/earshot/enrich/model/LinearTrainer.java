@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -186,22 +188,13 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
    * the result is the same on every run. Returns the predicted class of every example.
    */
   public int[] crossValidate(List<Example> examples, List<String> classes, int k) {
-    int[] foldOf = folds(examples.size(), k);
     int[] predicted = new int[examples.size()];
-    for (int fold = 0; fold < k; fold++) {
-      List<Example> train = new ArrayList<>();
-      for (int i = 0; i < examples.size(); i++) {
-        if (foldOf[i] != fold) {
-          train.add(examples.get(i));
-        }
-      }
-      LinearModel model = train(train, classes, List.of());
-      for (int i = 0; i < examples.size(); i++) {
-        if (foldOf[i] == fold) {
-          predicted[i] = LinearModel.argmax(model.probabilities(examples.get(i).features()));
-        }
-      }
-    }
+    eachFold(
+        examples,
+        k,
+        train -> train(train, classes, List.of()),
+        (model, i) ->
+            predicted[i] = LinearModel.argmax(model.probabilities(examples.get(i).features())));
     return predicted;
   }
 
@@ -211,23 +204,36 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
    */
   public double[][] crossValidateMultiLabel(
       List<MultiLabelExample> examples, List<String> classes, int k) {
-    int[] foldOf = folds(examples.size(), k);
     double[][] predicted = new double[examples.size()][];
+    eachFold(
+        examples,
+        k,
+        train -> trainMultiLabel(train, classes, List.of()),
+        (model, i) -> predicted[i] = model.independentProbabilities(examples.get(i).features()));
+    return predicted;
+  }
+
+  /** Trains on all folds but one, k times, and hands each left-out example to its fold's model. */
+  private static <E> void eachFold(
+      List<E> examples,
+      int k,
+      Function<List<E>, LinearModel> train,
+      ObjIntConsumer<LinearModel> predict) {
+    int[] foldOf = folds(examples.size(), k);
     for (int fold = 0; fold < k; fold++) {
-      List<MultiLabelExample> train = new ArrayList<>();
+      List<E> rest = new ArrayList<>();
       for (int i = 0; i < examples.size(); i++) {
         if (foldOf[i] != fold) {
-          train.add(examples.get(i));
+          rest.add(examples.get(i));
         }
       }
-      LinearModel model = trainMultiLabel(train, classes, List.of());
+      LinearModel model = train.apply(rest);
       for (int i = 0; i < examples.size(); i++) {
         if (foldOf[i] == fold) {
-          predicted[i] = model.independentProbabilities(examples.get(i).features());
+          predict.accept(model, i);
         }
       }
     }
-    return predicted;
   }
 
   /** Deals examples to k folds in an order shuffled with a fixed seed. */
