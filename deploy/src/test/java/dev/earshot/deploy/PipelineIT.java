@@ -43,6 +43,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -52,6 +54,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -435,6 +439,40 @@ class PipelineIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body()).path("id").asInt();
+  }
+
+  @Test
+  @Order(6)
+  void topicSetupGivesExistingPostTopicsAppendTimeAndLeavesTheRestAlone() throws Exception {
+    ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, Topics.POSTS_RAW);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+      // a posts.raw made by an earlier version, or by hand, with producer timestamps
+      admin
+          .incrementalAlterConfigs(
+              Map.of(
+                  raw,
+                  List.of(
+                      new AlterConfigOp(
+                          new ConfigEntry(
+                              TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                              TimestampType.CREATE_TIME.toString()),
+                          AlterConfigOp.OpType.SET))))
+          .all()
+          .get();
+
+      assertThat(TopicSetup.ensure(admin, settings.partitions(), (short) 1))
+          .containsExactly(Topics.POSTS_RAW);
+      assertThat(
+              admin
+                  .describeConfigs(List.of(raw))
+                  .all()
+                  .get()
+                  .get(raw)
+                  .get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG)
+                  .value())
+          .isEqualTo(TimestampType.LOG_APPEND_TIME.toString());
+      assertThat(TopicSetup.ensure(admin, settings.partitions(), (short) 1)).isEmpty();
+    }
   }
 
   /** Waits until the group's committed offsets reach the end of every partition of the topic. */
