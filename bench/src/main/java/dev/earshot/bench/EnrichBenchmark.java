@@ -7,7 +7,6 @@ import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.taxonomy.Taxonomy;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -57,10 +56,13 @@ public class EnrichBenchmark {
     TextAnalyzer analyzer = new TextAnalyzer();
     Taxonomy taxonomy = Taxonomy.loadDefault(analyzer);
     SentimentLexicon lexicon = SentimentLexicon.load();
-    model = new Enricher(taxonomy, lexicon, 10_000, Clock.systemUTC());
+    model = Enricher.builder(taxonomy, lexicon, 10_000).build();
     lexiconOnly =
-        new Enricher(taxonomy, lexicon, 10_000, Clock.systemUTC(), Enricher.SentimentMode.LEXICON);
-    rntn = new Enricher(taxonomy, lexicon, 10_000, Clock.systemUTC(), Enricher.SentimentMode.RNTN);
+        Enricher.builder(taxonomy, lexicon, 10_000)
+            .sentiment(Enricher.SentimentMode.LEXICON)
+            .build();
+    rntn =
+        Enricher.builder(taxonomy, lexicon, 10_000).sentiment(Enricher.SentimentMode.RNTN).build();
     tokenizer = new TextAnalyzer();
     // The same tokenizer options as TextAnalyzer, through CoreNLP's annotation pipeline.
     Properties props = new Properties();

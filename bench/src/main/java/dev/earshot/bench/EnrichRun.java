@@ -14,7 +14,6 @@ import dev.earshot.schemas.registry.RestSchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
 import dev.earshot.service.ServiceConfig;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -54,12 +53,9 @@ public final class EnrichRun {
     List<RawPost> sample = BenchPosts.load();
     TextAnalyzer analyzer = new TextAnalyzer();
     Enricher enricher =
-        new Enricher(
-            Taxonomy.loadDefault(analyzer),
-            SentimentLexicon.load(),
-            10_000,
-            Clock.systemUTC(),
-            mode);
+        Enricher.builder(Taxonomy.loadDefault(analyzer), SentimentLexicon.load(), 10_000)
+            .sentiment(mode)
+            .build();
     // Load the models and JIT-compile the enricher before anything is timed: the run measures
     // the pipeline, not the warm-up.
     int warmUp = mode == Enricher.SentimentMode.RNTN ? 20 : 3 * sample.size();

@@ -32,8 +32,7 @@ final class ItPosts {
   static Map<String, long[]> expectedCells() throws IOException {
     TextAnalyzer analyzer = new TextAnalyzer();
     Enricher enricher =
-        new Enricher(
-            Taxonomy.loadDefault(analyzer), SentimentLexicon.load(), 10_000, Clock.systemUTC());
+        Enricher.builder(Taxonomy.loadDefault(analyzer), SentimentLexicon.load(), 10_000).build();
     PostParser parser = new PostParser(Clock.systemUTC());
     Map<String, long[]> cells = new TreeMap<>();
     Set<String> seen = new HashSet<>();

@@ -14,7 +14,6 @@ import dev.earshot.service.ServiceHttp;
 import dev.earshot.service.StreamsService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,20 +49,21 @@ public final class EnrichService implements AutoCloseable {
         taxonomyFile == null ? "the bundled default" : taxonomyFile);
     String sentimentModelFile = config.get("enrich.sentiment.model.file", null);
     Enricher enricher =
-        new Enricher(
-            taxonomy,
-            SentimentLexicon.load(),
-            config.getInt("enrich.max.text.chars"),
-            Clock.systemUTC(),
-            Enricher.SentimentMode.parse(config.get("enrich.sentiment")),
-            Duration.ofMillis(config.getLong("enrich.max.millis.per.post")),
-            sentimentModelFile == null ? null : SentimentModel.read(Path.of(sentimentModelFile)),
-            LabelModels.configured(
-                config.get("enrich.topics"),
-                optionalPath(config.get("enrich.topic.model.file", null)),
-                config.get("enrich.routing"),
-                optionalPath(config.get("enrich.department.model.file", null)),
-                optionalPath(config.get("enrich.stage.model.file", null))));
+        Enricher.builder(taxonomy, SentimentLexicon.load(), config.getInt("enrich.max.text.chars"))
+            .sentiment(Enricher.SentimentMode.parse(config.get("enrich.sentiment")))
+            .timeBudget(Duration.ofMillis(config.getLong("enrich.max.millis.per.post")))
+            .sentimentModel(
+                sentimentModelFile == null
+                    ? null
+                    : SentimentModel.read(Path.of(sentimentModelFile)))
+            .models(
+                LabelModels.configured(
+                    config.get("enrich.topics"),
+                    optionalPath(config.get("enrich.topic.model.file", null)),
+                    config.get("enrich.routing"),
+                    optionalPath(config.get("enrich.department.model.file", null)),
+                    optionalPath(config.get("enrich.stage.model.file", null))))
+            .build();
     PipelineTopics topics = Registry.topics(config);
     // A version published to the taxonomy topic wins over the file, now and whenever one arrives.
     TaxonomyWatcher watcher =

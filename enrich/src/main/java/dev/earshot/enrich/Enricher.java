@@ -77,61 +77,91 @@ public final class Enricher {
   private final LabelModels models;
   private final ThreadLocal<RntnScorer> rntn;
 
-  /** An enricher with the default sentiment path ({@link SentimentMode#MODEL}). */
-  public Enricher(Taxonomy taxonomy, SentimentLexicon lexicon, int maxTextChars, Clock clock) {
-    this(taxonomy, lexicon, maxTextChars, clock, SentimentMode.MODEL);
-  }
-
-  public Enricher(
-      Taxonomy taxonomy,
-      SentimentLexicon lexicon,
-      int maxTextChars,
-      Clock clock,
-      SentimentMode mode) {
-    this(taxonomy, lexicon, maxTextChars, clock, mode, Duration.ZERO);
-  }
-
   /**
-   * @param timeBudget a post that takes longer than this to label is refused (and so goes to the
-   *     dead-letter topic) rather than holding up its partition; zero means no budget
+   * An enricher for this taxonomy: by default with the trained sentiment model ({@link
+   * SentimentMode#MODEL}), the bundled topic, department and stage models, no time budget and the
+   * UTC clock.
+   *
+   * @param maxTextChars a longer post is refused (and so goes to the dead-letter topic)
    */
-  public Enricher(
-      Taxonomy taxonomy,
-      SentimentLexicon lexicon,
-      int maxTextChars,
-      Clock clock,
-      SentimentMode mode,
-      Duration timeBudget) {
-    this(taxonomy, lexicon, maxTextChars, clock, mode, timeBudget, null, LabelModels.bundled());
+  public static Builder builder(Taxonomy taxonomy, SentimentLexicon lexicon, int maxTextChars) {
+    return new Builder(taxonomy, lexicon, maxTextChars);
   }
 
-  /**
-   * @param model the sentiment model for {@link SentimentMode#MODEL}; null for the bundled one
-   * @param models the topic, department and stage models; {@link LabelModels#rulesOnly()} lets the
-   *     taxonomy's rules decide
-   */
-  public Enricher(
-      Taxonomy taxonomy,
-      SentimentLexicon lexicon,
-      int maxTextChars,
-      Clock clock,
-      SentimentMode mode,
-      Duration timeBudget,
-      SentimentModel model,
-      LabelModels models) {
-    this.models = models;
-    this.timeBudgetNanos = timeBudget.toNanos();
-    this.mode = mode;
+  /** What an enricher is made of; every setting but the three of {@link #builder} has a default. */
+  public static final class Builder {
+    private final Taxonomy taxonomy;
+    private final SentimentLexicon lexicon;
+    private final int maxTextChars;
+    private Clock clock = Clock.systemUTC();
+    private SentimentMode mode = SentimentMode.MODEL;
+    private Duration timeBudget = Duration.ZERO;
+    private SentimentModel sentimentModel;
+    private LabelModels models;
+
+    private Builder(Taxonomy taxonomy, SentimentLexicon lexicon, int maxTextChars) {
+      this.taxonomy = taxonomy;
+      this.lexicon = lexicon;
+      this.maxTextChars = maxTextChars;
+    }
+
+    /** The clock of {@code enriched_at}. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Which scorer decides sentiment ({@code enrich.sentiment}). */
+    public Builder sentiment(SentimentMode mode) {
+      this.mode = mode;
+      return this;
+    }
+
+    /**
+     * A post that takes longer than this to label is refused (and so goes to the dead-letter topic)
+     * rather than holding up its partition; zero, the default, means no budget.
+     */
+    public Builder timeBudget(Duration timeBudget) {
+      this.timeBudget = timeBudget;
+      return this;
+    }
+
+    /** The sentiment model for {@link SentimentMode#MODEL}; null for the bundled one. */
+    public Builder sentimentModel(SentimentModel sentimentModel) {
+      this.sentimentModel = sentimentModel;
+      return this;
+    }
+
+    /**
+     * The topic, department and stage models; {@link LabelModels#rulesOnly()} lets the taxonomy's
+     * rules decide. Default: the bundled models.
+     */
+    public Builder models(LabelModels models) {
+      this.models = models;
+      return this;
+    }
+
+    public Enricher build() {
+      return new Enricher(this);
+    }
+  }
+
+  private Enricher(Builder b) {
+    this.models = b.models != null ? b.models : LabelModels.bundled();
+    this.timeBudgetNanos = b.timeBudget.toNanos();
+    this.mode = b.mode;
     this.model =
-        mode != SentimentMode.MODEL ? null : model != null ? model : SentimentModel.loadDefault();
+        mode != SentimentMode.MODEL
+            ? null
+            : b.sentimentModel != null ? b.sentimentModel : SentimentModel.loadDefault();
     if (mode == SentimentMode.RNTN || mode == SentimentMode.RNTN_WHEN_NO_CUE) {
       RntnScorer.requireModels(); // fail at start, not on the first post
     }
     this.rntn = ThreadLocal.withInitial(RntnScorer::new);
-    this.lexicon = lexicon;
-    use(taxonomy);
-    this.maxTextChars = maxTextChars;
-    this.clock = clock;
+    this.lexicon = b.lexicon;
+    this.maxTextChars = b.maxTextChars;
+    this.clock = b.clock;
+    use(b.taxonomy);
   }
 
   /**

@@ -20,7 +20,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +44,7 @@ class EnrichTopologyTest {
   private static final int MAX_CHARS = 300;
   private static final Taxonomy TAXONOMY = Taxonomy.loadDefault(new TextAnalyzer());
   private static final Enricher ENRICHER =
-      new Enricher(TAXONOMY, SentimentLexicon.load(), MAX_CHARS, Clock.systemUTC());
+      Enricher.builder(TAXONOMY, SentimentLexicon.load(), MAX_CHARS).build();
 
   @TempDir Path stateDir;
 

@@ -21,7 +21,9 @@ class EnricherTest {
   private static final Taxonomy TAXONOMY = Taxonomy.loadDefault(new TextAnalyzer());
   private static final int MAX_CHARS = 200;
   private static final Enricher ENRICHER =
-      new Enricher(TAXONOMY, SentimentLexicon.load(), MAX_CHARS, Clock.fixed(NOW, ZoneOffset.UTC));
+      Enricher.builder(TAXONOMY, SentimentLexicon.load(), MAX_CHARS)
+          .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+          .build();
 
   /** Gets newlyweds, interest-rates and acme by its phrases; would be negative as English. */
   private static final String SPANISH =
@@ -157,13 +159,11 @@ class EnricherTest {
   @Test
   void postOverTheTimeBudgetIsRejectedNamingKeyAndBudget() {
     Enricher strict =
-        new Enricher(
-            TAXONOMY,
-            SentimentLexicon.load(),
-            MAX_CHARS,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            Enricher.SentimentMode.LEXICON,
-            java.time.Duration.ofNanos(1));
+        Enricher.builder(TAXONOMY, SentimentLexicon.load(), MAX_CHARS)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .sentiment(Enricher.SentimentMode.LEXICON)
+            .timeBudget(java.time.Duration.ofNanos(1))
+            .build();
 
     assertThatThrownBy(() -> strict.enrich(post("slow", "Acme is fine").build()))
         .isInstanceOf(PostOverBudgetException.class)
@@ -174,13 +174,11 @@ class EnricherTest {
   @Test
   void zeroTimeBudgetMeansNoBudget() {
     Enricher unbounded =
-        new Enricher(
-            TAXONOMY,
-            SentimentLexicon.load(),
-            MAX_CHARS,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            Enricher.SentimentMode.LEXICON,
-            java.time.Duration.ZERO);
+        Enricher.builder(TAXONOMY, SentimentLexicon.load(), MAX_CHARS)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .sentiment(Enricher.SentimentMode.LEXICON)
+            .timeBudget(java.time.Duration.ZERO)
+            .build();
 
     assertThat(unbounded.enrich(post("any", "Acme is fine").build()).getBrands())
         .containsExactly("acme");
@@ -189,12 +187,10 @@ class EnricherTest {
   @Test
   void lexiconModeLetsTheSocialScorerDecide() {
     Enricher lexicon =
-        new Enricher(
-            TAXONOMY,
-            SentimentLexicon.load(),
-            MAX_CHARS,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            Enricher.SentimentMode.LEXICON);
+        Enricher.builder(TAXONOMY, SentimentLexicon.load(), MAX_CHARS)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .sentiment(Enricher.SentimentMode.LEXICON)
+            .build();
 
     EnrichedPost out = lexicon.enrich(post("lex", "Acme raised my APR, not happy").build());
 
@@ -213,15 +209,13 @@ class EnricherTest {
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 "contrary"));
     Enricher enricher =
-        new Enricher(
-            TAXONOMY,
-            SentimentLexicon.load(),
-            MAX_CHARS,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            Enricher.SentimentMode.MODEL,
-            java.time.Duration.ZERO,
-            contrary,
-            LabelModels.rulesOnly());
+        Enricher.builder(TAXONOMY, SentimentLexicon.load(), MAX_CHARS)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .sentiment(Enricher.SentimentMode.MODEL)
+            .timeBudget(java.time.Duration.ZERO)
+            .sentimentModel(contrary)
+            .models(LabelModels.rulesOnly())
+            .build();
 
     assertThat(enricher.enrich(post("a", "Approved, love it").build()).getSentiment().getLabel())
         .isEqualTo(Sentiments.NEGATIVE);
@@ -241,15 +235,12 @@ class EnricherTest {
   }
 
   private static Enricher withRouting(Taxonomy taxonomy, LabelModels routing) {
-    return new Enricher(
-        taxonomy,
-        SentimentLexicon.load(),
-        MAX_CHARS,
-        Clock.fixed(NOW, ZoneOffset.UTC),
-        Enricher.SentimentMode.LEXICON,
-        java.time.Duration.ZERO,
-        null,
-        routing);
+    return Enricher.builder(taxonomy, SentimentLexicon.load(), MAX_CHARS)
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        .sentiment(Enricher.SentimentMode.LEXICON)
+        .timeBudget(java.time.Duration.ZERO)
+        .models(routing)
+        .build();
   }
 
   @Test

@@ -7,8 +7,6 @@ import dev.earshot.enrich.sentiment.SentimentLexicon;
 import dev.earshot.enrich.sentiment.SentimentModel;
 import dev.earshot.enrich.taxonomy.Taxonomy;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,14 +68,10 @@ final class EnricherOptions {
     TextAnalyzer analyzer = new TextAnalyzer();
     Taxonomy rules =
         taxonomy == null ? Taxonomy.loadDefault(analyzer) : Taxonomy.load(taxonomy, analyzer);
-    return new Enricher(
-        rules,
-        SentimentLexicon.load(),
-        MAX_TEXT_CHARS,
-        Clock.systemUTC(),
-        Enricher.SentimentMode.parse(sentiment),
-        Duration.ZERO,
-        sentimentModel == null ? null : SentimentModel.read(sentimentModel),
-        models);
+    return Enricher.builder(rules, SentimentLexicon.load(), MAX_TEXT_CHARS)
+        .sentiment(Enricher.SentimentMode.parse(sentiment))
+        .sentimentModel(sentimentModel == null ? null : SentimentModel.read(sentimentModel))
+        .models(models)
+        .build();
   }
 }
