@@ -8,6 +8,7 @@ import dev.earshot.enrich.nlp.TextAnalyzer;
 import dev.earshot.enrich.nlp.TextFeatures;
 import dev.earshot.enrich.routing.RoutingFeatures;
 import dev.earshot.enrich.routing.RoutingModel;
+import dev.earshot.enrich.sentiment.LanguageSentiment;
 import dev.earshot.enrich.sentiment.RntnScorer;
 import dev.earshot.enrich.sentiment.SentimentFeatures;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
@@ -36,6 +37,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Enricher {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Enricher.class);
   private final SentimentLexicon lexicon;
+
+  /** The word lists of the other languages the social scorer reads (Spanish, French...). */
+  private final Map<String, LanguageSentiment> otherLanguages;
+
   private final AtomicReference<Rules> rules = new AtomicReference<>();
   private final LanguageGuesser languages = new LanguageGuesser();
   private final ThreadLocal<TextAnalyzer> analyzer = ThreadLocal.withInitial(TextAnalyzer::new);
@@ -159,6 +164,7 @@ public final class Enricher {
     }
     this.rntn = ThreadLocal.withInitial(RntnScorer::new);
     this.lexicon = b.lexicon;
+    this.otherLanguages = LanguageSentiment.bundled(b.lexicon);
     this.maxTextChars = b.maxTextChars;
     this.clock = b.clock;
     use(b.taxonomy);
@@ -173,9 +179,22 @@ public final class Enricher {
         new Rules(
             taxonomy,
             new SocialSentimentScorer(lexicon, taxonomy.sentimentPhrases()),
+            otherLanguageScorers(taxonomy),
             knowingSomeOf(models.topics(), taxonomy.topicLabels()),
             covering(models.department(), taxonomy.departmentLabels(), "department"),
             covering(models.stage(), taxonomy.stageLabels(), "stage")));
+  }
+
+  /** A social scorer per other language, each with its words and the taxonomy's phrases. */
+  private Map<String, SocialSentimentScorer> otherLanguageScorers(Taxonomy taxonomy) {
+    Map<String, SocialSentimentScorer> scorers = new HashMap<>();
+    otherLanguages.forEach(
+        (language, words) ->
+            scorers.put(
+                language,
+                new SocialSentimentScorer(
+                    words.lexicon(), taxonomy.sentimentPhrases(), words.rules())));
+    return Map.copyOf(scorers);
   }
 
   /**
@@ -357,8 +376,16 @@ public final class Enricher {
                 .orElse(null);
       }
     } else {
-      // The lexicon and the models are English: say so rather than guess; the rules still apply.
-      sentiment = new Sentiment(Sentiments.NEUTRAL, 0.0, "skipped:lang=" + lang);
+      // The models are English: other languages get the social scorer with their own word list
+      // where earshot has one, else a neutral that says so; the taxonomy's rules apply to all.
+      SocialSentimentScorer inLanguage = current.otherLanguages().get(lang);
+      if (inLanguage == null) {
+        sentiment = new Sentiment(Sentiments.NEUTRAL, 0.0, "skipped:lang=" + lang);
+      } else {
+        SocialSentimentScorer.Score score = inLanguage.score(sentences);
+        sentiment =
+            new Sentiment(score.label(), score.score(), score.decidedBy() + ":lang=" + lang);
+      }
       topics = List.copyOf(byPhrases);
       department = taxonomy.department(stems).orElse(null);
       stage = taxonomy.stage(stems).orElse(null);
@@ -389,6 +416,7 @@ public final class Enricher {
   private record Rules(
       Taxonomy taxonomy,
       SocialSentimentScorer scorer,
+      Map<String, SocialSentimentScorer> otherLanguages,
       TopicModel topics,
       RoutingModel department,
       RoutingModel stage) {}

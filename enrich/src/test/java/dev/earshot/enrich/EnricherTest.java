@@ -68,27 +68,29 @@ class EnricherTest {
   }
 
   @Test
-  void declaredSpanishGetsNoAudiencesOrTopicsAndSkippedNeutralButKeepsBrands() {
+  void declaredSpanishIsScoredWithSpanishWordsAndLabelledByThePhrases() {
     EnrichedPost out = ENRICHER.enrich(post("4", SPANISH).setLang("es").build());
 
-    assertSkippedSpanish(out);
+    assertSpanish(out);
   }
 
   @Test
-  void undeclaredSpanishIsDetectedAndSkippedTheSameWay() {
+  void undeclaredSpanishIsDetectedAndTreatedTheSameWay() {
     EnrichedPost out = ENRICHER.enrich(post("5", SPANISH).build());
 
-    assertSkippedSpanish(out);
+    assertSpanish(out);
   }
 
-  /** The English models are skipped; the taxonomy's phrases ("APR", "#newlyweds") still apply. */
-  private static void assertSkippedSpanish(EnrichedPost out) {
+  /**
+   * The English models are skipped: the social scorer reads the Spanish word list ("mala", 😡), and
+   * the taxonomy's phrases ("APR", "#newlyweds") still apply.
+   */
+  private static void assertSpanish(EnrichedPost out) {
     assertThat(out.getLang()).isEqualTo("es");
     assertThat(out.getAudiences()).containsExactly("newlyweds");
     assertThat(out.getTopics()).containsExactly("interest-rates");
-    assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEUTRAL);
-    assertThat(out.getSentiment().getScore()).isZero();
-    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("skipped:lang=es");
+    assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEGATIVE);
+    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("lexicon:lang=es");
     assertThat(out.getBrands()).containsExactly("acme");
     assertThat(out.getTaxonomyVersion()).isEqualTo(TAXONOMY.version());
   }
@@ -101,7 +103,21 @@ class EnricherTest {
 
     assertThat(out.getLang()).isEqualTo("fr");
     assertThat(out.getTopics()).containsExactly("rewards"); // by its phrase, in any language
-    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("skipped:lang=fr");
+    // read with the French words, which do not know "love" or "great"
+    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("lexicon-no-cue:lang=fr");
+    assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEUTRAL);
+  }
+
+  @Test
+  void aLanguageWithoutAWordListIsNeutralAndSaysSo() {
+    EnrichedPost out =
+        ENRICHER.enrich(
+            post("6nl", "Acme is geweldig, heel blij met de kaart").setLang("nl").build());
+
+    assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEUTRAL);
+    assertThat(out.getSentiment().getScore()).isZero();
+    assertThat(out.getSentiment().getDecidedBy()).isEqualTo("skipped:lang=nl");
+    assertThat(out.getBrands()).containsExactly("acme");
   }
 
   @Test

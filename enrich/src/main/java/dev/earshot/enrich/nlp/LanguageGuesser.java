@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * A small stop-word vote between the languages social posts about our market mostly come in. The
- * language a source declares wins; this only fills the gap. Good enough to keep Spanish or French
- * posts away from English-only rules; not a general language identifier.
+ * language a source declares wins; this only fills the gap. Good enough to keep Spanish, French,
+ * German, Portuguese or Italian posts away from the English models; not a general language
+ * identifier.
  */
 public final class LanguageGuesser {
   public static final String UNKNOWN = "und";
@@ -36,7 +37,24 @@ public final class LanguageGuesser {
           "pt",
           Set.of(
               "o", "os", "as", "de", "que", "e", "é", "meu", "minha", "com", "para", "uma", "um",
-              "mas", "muito", "não", "cartão"));
+              "mas", "muito", "não", "cartão"),
+          "it",
+          Set.of(
+              // not "il", "ma", "mi", "lo": French and Spanish use them as much
+              "gli",
+              "di",
+              "che",
+              "è",
+              "non",
+              "per",
+              "ho",
+              "sono",
+              "della",
+              "nel",
+              "molto",
+              "questo",
+              "carta",
+              "anche"));
 
   /**
    * The declared language if any (its primary tag: "en-US" and "en_GB" are "en"), else the best
@@ -48,7 +66,7 @@ public final class LanguageGuesser {
     }
     String best = UNKNOWN;
     int bestVotes = 0;
-    for (String lang : List.of("en", "es", "fr", "de", "pt")) {
+    for (String lang : List.of("en", "es", "fr", "de", "pt", "it")) {
       Set<String> words = STOP_WORDS.get(lang);
       int votes = 0;
       for (String token : tokens) {

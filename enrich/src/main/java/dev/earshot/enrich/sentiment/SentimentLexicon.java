@@ -22,7 +22,7 @@ public final class SentimentLexicon {
 
   private final Map<String, Double> valences;
 
-  private SentimentLexicon(Map<String, Double> valences) {
+  SentimentLexicon(Map<String, Double> valences) {
     this.valences = valences;
   }
 
@@ -44,6 +44,21 @@ public final class SentimentLexicon {
 
   public int size() {
     return valences.size();
+  }
+
+  /**
+   * The entries without a letter (emoji, emoticons such as ":)"): they read the same in every
+   * language.
+   */
+  Map<String, Double> symbols() {
+    Map<String, Double> symbols = new HashMap<>();
+    valences.forEach(
+        (token, valence) -> {
+          if (token.codePoints().noneMatch(Character::isLetter)) {
+            symbols.put(token, valence);
+          }
+        });
+    return symbols;
   }
 
   private static void read(String resource, Map<String, Double> into) {

@@ -3,7 +3,6 @@ package dev.earshot.enrich.sentiment;
 import dev.earshot.schemas.Sentiments;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,7 +30,6 @@ public final class SocialSentimentScorer {
   /** {@link Score#decidedBy()} when no word or phrase of the post carried sentiment. */
   public static final String NO_CUE = "lexicon-no-cue";
 
-  private static final double BOOST = 0.293;
   private static final double CAPS_BOOST = 0.733;
   private static final double NEGATION_FACTOR = -0.74;
   private static final double ALPHA = 15.0;
@@ -51,52 +49,23 @@ public final class SocialSentimentScorer {
   /** Valence of a star rating "★★☆☆☆", by the number of filled stars out of five. */
   private static final double[] STAR_VALENCE = {-3.0, -3.0, -2.0, 0.0, 2.0, 3.0};
 
-  /** Negations that "enough" turns into praise: "can't recommend them enough". */
-  private static final Set<String> CANT = Set.of("n't", "cannot", "cant", "can't");
-
-  private static final Set<String> NEGATIONS =
-      Set.of(
-          "not", "no", "never", "n't", "nothing", "nobody", "none", "neither", "nor", "nowhere",
-          "cannot", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "wont", "aint", "without",
-          "hardly", "rarely", "seldom", "despite");
-  private static final Map<String, Double> BOOSTERS =
-      Map.ofEntries(
-          Map.entry("very", BOOST),
-          Map.entry("really", BOOST),
-          Map.entry("so", BOOST),
-          Map.entry("sooo", BOOST),
-          Map.entry("extremely", BOOST),
-          Map.entry("super", BOOST),
-          Map.entry("totally", BOOST),
-          Map.entry("absolutely", BOOST),
-          Map.entry("completely", BOOST),
-          Map.entry("incredibly", BOOST),
-          Map.entry("most", BOOST),
-          Map.entry("such", BOOST),
-          Map.entry("too", BOOST),
-          Map.entry("hella", BOOST),
-          Map.entry("mad", BOOST),
-          Map.entry("honestly", BOOST),
-          Map.entry("seriously", BOOST),
-          Map.entry("literally", BOOST),
-          Map.entry("genuinely", BOOST),
-          Map.entry("ngl", BOOST),
-          Map.entry("lowkey", -BOOST),
-          Map.entry("kinda", -BOOST),
-          Map.entry("somewhat", -BOOST),
-          Map.entry("slightly", -BOOST),
-          Map.entry("barely", -BOOST),
-          Map.entry("little", -BOOST),
-          Map.entry("marginally", -BOOST),
-          Map.entry("sort", -BOOST));
-  private static final Set<String> CONTRASTS = Set.of("but", "however", "although", "though");
+  private static final double BOOST = LanguageRules.BOOST;
 
   private final SentimentLexicon lexicon;
   private final PhraseValences phrases;
+  private final LanguageRules rules;
 
+  /** The English scorer. */
   public SocialSentimentScorer(SentimentLexicon lexicon, PhraseValences phrases) {
+    this(lexicon, phrases, LanguageRules.ENGLISH);
+  }
+
+  /** A scorer for the language of these words and rules. */
+  public SocialSentimentScorer(
+      SentimentLexicon lexicon, PhraseValences phrases, LanguageRules rules) {
     this.lexicon = lexicon;
     this.phrases = phrases;
+    this.rules = rules;
   }
 
   /** Scores a post given as sentences of tokens in their original case. */
@@ -132,10 +101,10 @@ public final class SocialSentimentScorer {
       phrases.apply(lower, valence, covered);
       int contrastAt = -1;
       for (int i = 0; i < lower.length; i++) {
-        if (CONTRASTS.contains(lower[i])) {
+        if (rules.contrasts().contains(lower[i])) {
           contrastAt = i;
         }
-        if (covered[i] || NEGATIONS.contains(lower[i])) {
+        if (covered[i] || rules.negations().contains(lower[i])) {
           // a negation word is an operator on the words after it, not an opinion of its own
           continue;
         }
@@ -157,7 +126,7 @@ public final class SocialSentimentScorer {
       }
       for (int i = 0; i + 1 < lower.length; i++) {
         // "super bad", "mad good": a booster that is also a lexicon word only intensifies
-        if (!covered[i] && BOOSTERS.containsKey(lower[i]) && valence[i + 1] != 0) {
+        if (!covered[i] && rules.boosters().containsKey(lower[i]) && valence[i + 1] != 0) {
           valence[i] = 0;
         }
       }
@@ -169,7 +138,7 @@ public final class SocialSentimentScorer {
         }
         anyValence = true;
         for (int back = 1; back <= 3 && i - back >= 0; back++) {
-          Double boost = BOOSTERS.get(lower[i - back]);
+          Double boost = rules.boosters().get(lower[i - back]);
           if (boost != null) {
             double scaled = boost * (back == 1 ? 1.0 : back == 2 ? 0.95 : 0.9);
             v += Math.signum(v) * scaled;
@@ -269,7 +238,7 @@ public final class SocialSentimentScorer {
    * "can't recommend them enough", "couldn't be happier... enough": a negation before the word and
    * "enough" just after it is an intensifier, not a negation.
    */
-  private static boolean cantEnough(String[] lower, int i) {
+  private boolean cantEnough(String[] lower, int i) {
     boolean enough = false;
     for (int ahead = 1; ahead <= 3 && i + ahead < lower.length; ahead++) {
       if ("enough".equals(lower[i + ahead])) {
@@ -281,7 +250,7 @@ public final class SocialSentimentScorer {
       return false;
     }
     for (int back = 1; back <= 3 && i - back >= 0; back++) {
-      if (CANT.contains(lower[i - back])) {
+      if (rules.cantEnough().contains(lower[i - back])) {
         return true;
       }
     }
@@ -292,24 +261,28 @@ public final class SocialSentimentScorer {
    * A negation up to three words back, within the clause: "didn't expect it, really appreciate it"
    * does not negate "appreciate", nor "no fee but great rewards" "great".
    */
-  private static boolean negated(String[] lower, int i) {
+  private boolean negated(String[] lower, int i) {
     for (int back = 1; back <= 3 && i - back >= 0; back++) {
       String t = lower[i - back];
-      if (NEGATIONS.contains(t) || t.endsWith("n't")) {
+      if (rules.negates(t)) {
         return true;
       }
-      if (clauseBoundary(t)) {
+      if (rules.contrasts().contains(t) || punctuation(t)) {
         return false;
       }
     }
     return false;
   }
 
-  /** Punctuation inside a sentence, or a contrast word: where a negation's scope ends. */
+  /**
+   * Punctuation inside a sentence, or an English contrast word: where a negation's scope ends in
+   * English.
+   */
   public static boolean clauseBoundary(String lower) {
-    if (CONTRASTS.contains(lower)) {
-      return true;
-    }
+    return LanguageRules.ENGLISH.contrasts().contains(lower) || punctuation(lower);
+  }
+
+  private static boolean punctuation(String lower) {
     if (lower.isEmpty()) {
       return false;
     }

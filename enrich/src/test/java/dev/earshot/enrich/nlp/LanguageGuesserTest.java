@@ -32,6 +32,10 @@ class LanguageGuesserTest {
     assertThat(guesser.guess(null, words("die Karte ist sehr gut aber der Service nicht")))
         .isEqualTo("de");
     assertThat(guesser.guess(null, words("o cartão é muito bom mas não"))).isEqualTo("pt");
+    assertThat(guesser.guess(null, words("la carta è molto comoda ma non per tutti")))
+        .isEqualTo("it");
+    // French "il", "ma" and Spanish "mi" are not taken for Italian
+    assertThat(guesser.guess(null, words("il a bloqué ma carte"))).isEqualTo("fr");
     assertThat(guesser.guess(null, words("this is my card and it is great"))).isEqualTo("en");
   }
 
