@@ -64,28 +64,19 @@ class TrainCliTest {
   @Test
   void crossValidationPrintsScoresAndWritesNothing(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("model.tsv");
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code =
-          new CommandLine(new TrainCli())
-              .execute(
-                  "--target",
-                  "sentiment",
-                  "--labelled",
-                  labelled(dir).toString(),
-                  "--out",
-                  out.toString(),
-                  "--cross-validate",
-                  "3");
-    } finally {
-      System.setOut(stdout);
-    }
 
-    assertThat(code).isZero();
-    assertThat(printed.toString(StandardCharsets.UTF_8))
+    String printed =
+        printedBy(
+            "--target",
+            "sentiment",
+            "--labelled",
+            labelled(dir).toString(),
+            "--out",
+            out.toString(),
+            "--cross-validate",
+            "3");
+
+    assertThat(printed)
         .contains("sentiment: 3-fold cross-validation on 90 posts")
         .contains("macro-F1 1.000 accuracy 1.000");
     assertThat(out).doesNotExist();
@@ -172,28 +163,31 @@ class TrainCliTest {
 
   @Test
   void crossValidatesTopicsAgainstThePhrasesAlone(@TempDir Path dir) throws Exception {
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    try {
-      int code =
-          new CommandLine(new TrainCli())
-              .execute(
-                  "--target",
-                  "topics",
-                  "--labelled",
-                  topicsLabelled(dir).toString(),
-                  "--cross-validate",
-                  "4");
-      assertThat(code).isZero();
-    } finally {
-      System.setOut(stdout);
-    }
+    String out =
+        printedBy(
+            "--target",
+            "topics",
+            "--labelled",
+            topicsLabelled(dir).toString(),
+            "--cross-validate",
+            "4");
 
-    String out = printed.toString(StandardCharsets.UTF_8);
     assertThat(out).contains("4-fold cross-validation on 40 posts");
     // no default phrase says "blorp": the phrases find none, the model all 20
     assertThat(out).containsPattern("phrases +0\\.000 +0\\.000");
     assertThat(out).containsPattern("0\\.50 +1\\.000 +1\\.000");
+  }
+
+  /** What train prints on stdout with these arguments; it must exit with 0. */
+  private static String printedBy(String... args) {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(new CommandLine(new TrainCli()).execute(args)).isZero();
+    } finally {
+      System.setOut(stdout);
+    }
+    return printed.toString(StandardCharsets.UTF_8);
   }
 }
