@@ -8,7 +8,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,6 +54,7 @@ public final class EvaluateCli implements Callable<Integer> {
       Evaluation departments,
       Evaluation stages,
       double langAccuracy,
+      Map<String, long[]> sentimentByLanguage,
       List<String> sentimentMistakes) {}
 
   @Override
@@ -72,6 +75,7 @@ public final class EvaluateCli implements Callable<Integer> {
     long posts = 0;
     long sentimentRight = 0;
     long langRight = 0;
+    Map<String, long[]> byLanguage = new TreeMap<>(); // expected language -> {right, posts}
     for (LabelledPosts.Labelled labelled : LabelledPosts.read(file)) {
       JsonNode expected = labelled.expected();
       EnrichedPost post = enricher.enrich(labelled.post());
@@ -79,7 +83,11 @@ public final class EvaluateCli implements Callable<Integer> {
       String expectedSentiment = expected.path("sentiment").asText();
       String actualSentiment = post.getSentiment().getLabel();
       sentiment.add(List.of(expectedSentiment), List.of(actualSentiment));
+      long[] inLanguage =
+          byLanguage.computeIfAbsent(expected.path("lang").asText("en"), l -> new long[2]);
+      inLanguage[1]++;
       if (expectedSentiment.equals(actualSentiment)) {
+        inLanguage[0]++;
         sentimentRight++;
       } else {
         wrong.add(
@@ -110,6 +118,7 @@ public final class EvaluateCli implements Callable<Integer> {
         departments,
         stages,
         (double) langRight / posts,
+        byLanguage,
         wrong);
   }
 
@@ -117,8 +126,12 @@ public final class EvaluateCli implements Callable<Integer> {
     out.printf("%d labelled posts%n%n", r.posts());
     out.println("Sentiment");
     table(out, r.sentiment(), SENTIMENTS);
-    out.printf(
-        "  macro-F1 %.3f   accuracy %.3f%n%n", r.sentiment().macroF1(), r.sentimentAccuracy());
+    out.printf("  macro-F1 %.3f   accuracy %.3f%n", r.sentiment().macroF1(), r.sentimentAccuracy());
+    // Posts in other languages are read with their own word lists: their accuracy apart.
+    out.print("  accuracy by language:");
+    r.sentimentByLanguage()
+        .forEach((lang, c) -> out.printf(" %s %.3f (%d)", lang, (double) c[0] / c[1], c[1]));
+    out.printf("%n%n");
     section(out, "Audiences", r.audiences());
     section(out, "Topics", r.topics());
     section(out, "Brands", r.brands());
