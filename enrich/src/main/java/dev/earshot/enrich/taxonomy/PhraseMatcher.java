@@ -54,19 +54,64 @@ public final class PhraseMatcher {
   /**
    * A post's tokens as every matcher compares them, computed once per post: a taxonomy has several
    * matchers (audiences, bios, topics, brands, departments, stages) and each scans every post.
+   *
+   * @param split the same with compound and elided tokens cut into their words ("globex-karte" into
+   *     "globex" "karte", "d'acme" into "acme"), or null when no token is either: a phrase matches
+   *     in either sequence
    */
-  public record Stems(String[] stems) {
+  public record Stems(String[] stems, String[] split) {
     public static Stems of(List<String> tokens) {
       String[] stems = new String[tokens.size()];
+      List<String> split = null;
       for (int i = 0; i < stems.length; i++) {
-        stems[i] = stem(tokens.get(i));
+        String token = tokens.get(i);
+        stems[i] = stem(token);
+        List<String> parts = parts(token);
+        if (parts != null && split == null) {
+          split = new ArrayList<>(java.util.Arrays.asList(stems).subList(0, i));
+        }
+        if (split != null) {
+          if (parts == null) {
+            split.add(stems[i]);
+          } else {
+            for (String part : parts) {
+              split.add(stem(part));
+            }
+          }
+        }
       }
-      return new Stems(stems);
+      return new Stems(stems, split == null ? null : split.toArray(String[]::new));
     }
 
     public boolean isEmpty() {
       return stems.length == 0;
     }
+  }
+
+  /**
+   * The words of a hyphenated compound ("Globex-Karte", "Kreditlimit-Erhöhung") or of an elided
+   * article or preposition and its word ("d'Acme", "qu'Initech", "l'assistenza": the word alone),
+   * so that a name or a phrase inside them is found; null for any other token.
+   */
+  static List<String> parts(String token) {
+    int apostrophe = Math.max(token.indexOf('\''), token.indexOf('’'));
+    if (apostrophe >= 1
+        && apostrophe <= 4
+        && token.length() - apostrophe > 2
+        && token.chars().limit(apostrophe).allMatch(Character::isLetter)) {
+      return List.of(token.substring(apostrophe + 1));
+    }
+    int hyphen = token.indexOf('-');
+    if (hyphen > 0 && hyphen < token.length() - 1) {
+      List<String> parts = new ArrayList<>();
+      for (String part : token.split("-")) {
+        if (!part.isEmpty()) {
+          parts.add(part);
+        }
+      }
+      return parts.size() > 1 ? parts : null;
+    }
+    return null;
   }
 
   /** Labels matched in the tokens and not vetoed by an exclude phrase, sorted. */
@@ -81,9 +126,30 @@ public final class PhraseMatcher {
     return m.found;
   }
 
+  /**
+   * Labels matched in the tokens or in the words of their compounds and elisions ("Acme-Karte",
+   * "d'Acme"), not vetoed. For names, which hide inside other words; a topic phrase would find too
+   * much there ("no-foreign-fee" is not about annual fees).
+   */
+  public Set<String> matchInsideWords(Stems text) {
+    Matches m = scanInsideWords(text);
+    m.found.removeAll(m.vetoed);
+    return m.found;
+  }
+
   /** Labels an exclude phrase in these tokens vetoes, e.g. to veto a match found elsewhere. */
   public Set<String> vetoes(Stems text) {
     return scan(text.stems()).vetoed;
+  }
+
+  private Matches scanInsideWords(Stems text) {
+    Matches m = scan(text.stems());
+    if (text.split() != null) {
+      Matches split = scan(text.split());
+      m.found.addAll(split.found);
+      m.vetoed.addAll(split.vetoed);
+    }
+    return m;
   }
 
   private Matches scan(String[] stems) {

@@ -289,8 +289,9 @@ public final class Taxonomy {
     return brands(stems(tokens));
   }
 
+  /** Brands named in the post, also inside compounds and elisions ("Acme-Karte", "d'Acme"). */
   public Set<String> brands(PhraseMatcher.Stems text) {
-    return brands.match(text);
+    return brands.matchInsideWords(text);
   }
 
   public PhraseValences sentimentPhrases() {

@@ -171,4 +171,30 @@ class PhraseMatcherTest {
     assertThat(m.match(PhraseMatcher.Stems.of(tokens))).containsExactly("cards");
     assertThat(PhraseMatcher.Stems.of(List.of()).isEmpty()).isTrue();
   }
+
+  @Test
+  void namesAreFoundInsideCompoundsAndElisionsWhenAsked() {
+    PhraseMatcher m = matcher("acme", "acme");
+    List<String> german = List.of("die", "Acme-Karte", "ist", "gut");
+    List<String> french = List.of("le", "service", "d'Acme", "est", "nul");
+
+    assertThat(m.matchInsideWords(PhraseMatcher.Stems.of(german))).containsExactly("acme");
+    assertThat(m.matchInsideWords(PhraseMatcher.Stems.of(french))).containsExactly("acme");
+    assertThat(m.matchInsideWords(PhraseMatcher.Stems.of(List.of("l’Acme"))))
+        .containsExactly("acme");
+    // the plain match compares whole tokens only
+    assertThat(m.match(PhraseMatcher.Stems.of(german))).isEmpty();
+  }
+
+  @Test
+  void onlyHyphenatedAndElidedTokensHaveParts() {
+    assertThat(PhraseMatcher.parts("Globex-Karte")).containsExactly("Globex", "Karte");
+    assertThat(PhraseMatcher.parts("qu'Initech")).containsExactly("Initech");
+    assertThat(PhraseMatcher.parts("acme")).isNull();
+    assertThat(PhraseMatcher.parts("-")).isNull();
+    assertThat(PhraseMatcher.parts("'s")).isNull();
+    assertThat(PhraseMatcher.Stems.of(List.of("no", "hyphen")).split()).isNull();
+    assertThat(PhraseMatcher.Stems.of(List.of("my", "Acme-Karte")).split())
+        .containsExactly("my", "acme", "karte");
+  }
 }
