@@ -42,7 +42,7 @@ class EnricherTest {
     assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEGATIVE);
     assertThat(out.getSentiment().getScore()).isBetween(-1.0, -0.05);
     assertThat(out.getSentiment().getDecidedBy()).isEqualTo("model");
-    assertThat(out.getTaxonomyVersion()).isEqualTo(TAXONOMY.version()).startsWith("2@");
+    assertThat(out.getTaxonomyVersion()).isEqualTo(TAXONOMY.version()).startsWith("3@");
     assertThat(out.getEnrichedAt()).isEqualTo(NOW);
     assertThat(out.getPost().getId()).isEqualTo("1");
   }

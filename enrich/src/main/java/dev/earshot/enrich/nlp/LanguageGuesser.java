@@ -38,23 +38,13 @@ public final class LanguageGuesser {
           Set.of(
               "o", "os", "as", "de", "que", "e", "é", "meu", "minha", "com", "para", "uma", "um",
               "mas", "muito", "não", "cartão"),
+          // Italian: not "il", "ma", "mi", "lo", "al", which French or Spanish use as much ("ha" is
+          // also an English laugh, but it takes more than one word to outvote English)
           "it",
           Set.of(
-              // not "il", "ma", "mi", "lo": French and Spanish use them as much
-              "gli",
-              "di",
-              "che",
-              "è",
-              "non",
-              "per",
-              "ho",
-              "sono",
-              "della",
-              "nel",
-              "molto",
-              "questo",
-              "carta",
-              "anche"));
+              "gli", "di", "che", "è", "non", "per", "ho", "ha", "hanno", "sono", "della", "delle",
+              "dei", "nel", "nella", "alla", "sul", "molto", "questo", "questa", "carta", "anche",
+              "perché", "così", "oggi", "dopo", "tutto", "sempre", "ancora", "mio", "mia"));
 
   /**
    * The declared language if any (its primary tag: "en-US" and "en_GB" are "en"), else the best

@@ -159,7 +159,7 @@ class TaxonomyTest {
     @Test
     void containsTheFileVersion() {
       assertThat(parse(RULES).version()).startsWith("2024.3@");
-      assertThat(DEFAULT.version()).startsWith("2@");
+      assertThat(DEFAULT.version()).startsWith("3@");
     }
 
     @Test
