@@ -107,7 +107,7 @@ public final class EnrichRun {
       KafkaStreams streams =
           new KafkaStreams(
               EnrichTopology.build(
-                  in, topics.enrichedPosts(), enricher, Duration.ofDays(7), () -> {}),
+                  in, topics.enrichedPosts(), enricher::enrich, Duration.ofDays(7), () -> {}),
               props);
       try {
         streams.start();

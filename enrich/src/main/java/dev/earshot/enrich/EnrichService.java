@@ -74,11 +74,12 @@ public final class EnrichService implements AutoCloseable {
             enricher,
             metrics);
     watcher.start(Duration.ofSeconds(60));
+    EnrichedPostCounter counter = new EnrichedPostCounter(metrics);
     Topology topology =
         EnrichTopology.build(
             topics.rawPosts(),
             topics.enrichedPosts(),
-            enricher,
+            post -> counter.count(enricher.enrich(post)),
             Duration.parse(config.get("enrich.dedupe.retention")),
             metrics.counter("earshot.enrich.duplicates")::increment);
     StreamsService streams =

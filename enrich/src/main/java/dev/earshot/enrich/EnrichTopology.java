@@ -10,6 +10,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.ValueMapper;
 
 /**
  * posts.raw -> drop re-deliveries -> enrich -> posts.enriched. Built by a pure function; wiring is
@@ -23,13 +24,14 @@ public final class EnrichTopology {
   public static final String DEDUPLICATE = "deduplicate";
 
   /**
+   * @param enrich labels a post: {@link Enricher#enrich}, maybe counted on the way
    * @param dedupeRetention how long a post key is remembered to drop re-deliveries
    * @param onDuplicate called for each dropped duplicate (a metric)
    */
   public static Topology build(
       TopicWithSerdes<String, RawPost> in,
       TopicWithSerdes<String, EnrichedPost> out,
-      Enricher enricher,
+      ValueMapper<RawPost, EnrichedPost> enrich,
       Duration dedupeRetention,
       Runnable onDuplicate) {
     StreamsBuilder builder = new StreamsBuilder();
@@ -43,7 +45,7 @@ public final class EnrichTopology {
             () -> new DeduplicateProcessor(onDuplicate),
             Named.as(DEDUPLICATE),
             DeduplicateProcessor.STORE)
-        .mapValues(enricher::enrich, Named.as(ENRICH))
+        .mapValues(enrich, Named.as(ENRICH))
         .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName(SINK));
     return builder.build();
   }

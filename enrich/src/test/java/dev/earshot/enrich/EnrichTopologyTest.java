@@ -75,7 +75,7 @@ class EnrichTopologyTest {
     driver =
         new TopologyTestDriver(
             EnrichTopology.build(
-                raw, enriched, ENRICHER, Duration.ofDays(7), duplicates::incrementAndGet),
+                raw, enriched, ENRICHER::enrich, Duration.ofDays(7), duplicates::incrementAndGet),
             props);
     in =
         driver.createInputTopic(
@@ -167,7 +167,7 @@ class EnrichTopologyTest {
     driver =
         new TopologyTestDriver(
             EnrichTopology.build(
-                raw, enriched, ENRICHER, Duration.ofHours(1), duplicates::incrementAndGet),
+                raw, enriched, ENRICHER::enrich, Duration.ofHours(1), duplicates::incrementAndGet),
             props);
     in =
         driver.createInputTopic(

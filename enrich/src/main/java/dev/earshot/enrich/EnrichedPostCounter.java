@@ -1,0 +1,41 @@
+package dev.earshot.enrich;
+
+import dev.earshot.avro.EnrichedPost;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+
+/**
+ * Counts every labelled post in {@code earshot_enrich_posts_total{lang, sentiment, decided_by}}:
+ * the language mix, the sentiment distribution, and which path decided (how many posts the trained
+ * model scored, how many had no sentiment cue, how many were in a language earshot cannot read).
+ * Tags are bounded: a declared language earshot has no word list for counts as "other", and {@code
+ * decided_by} loses its ":lang=xx" suffix, which the lang tag already says.
+ */
+final class EnrichedPostCounter {
+  static final String NAME = "earshot.enrich.posts";
+  private static final Set<String> LANGUAGES = Set.of("en", "es", "pt", "fr", "de", "it", "und");
+
+  private final MeterRegistry metrics;
+
+  EnrichedPostCounter(MeterRegistry metrics) {
+    this.metrics = metrics;
+  }
+
+  /** Counts the post and hands it on, so it can sit in a mapping step. */
+  EnrichedPost count(EnrichedPost post) {
+    String lang = LANGUAGES.contains(post.getLang()) ? post.getLang() : "other";
+    String decidedBy = post.getSentiment().getDecidedBy();
+    int suffix = decidedBy.indexOf(':');
+    metrics
+        .counter(
+            NAME,
+            "lang",
+            lang,
+            "sentiment",
+            post.getSentiment().getLabel(),
+            "decided_by",
+            suffix < 0 ? decidedBy : decidedBy.substring(0, suffix))
+        .increment();
+    return post;
+  }
+}
