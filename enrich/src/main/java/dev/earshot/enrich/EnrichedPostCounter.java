@@ -1,6 +1,7 @@
 package dev.earshot.enrich;
 
 import dev.earshot.avro.EnrichedPost;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 
@@ -26,15 +27,16 @@ final class EnrichedPostCounter {
     String lang = LANGUAGES.contains(post.getLang()) ? post.getLang() : "other";
     String decidedBy = post.getSentiment().getDecidedBy();
     int suffix = decidedBy.indexOf(':');
-    metrics
-        .counter(
-            NAME,
+    Counter.builder(NAME)
+        .description("posts labelled, by language, sentiment and the path that decided it")
+        .tags(
             "lang",
             lang,
             "sentiment",
             post.getSentiment().getLabel(),
             "decided_by",
             suffix < 0 ? decidedBy : decidedBy.substring(0, suffix))
+        .register(metrics)
         .increment();
     return post;
   }
