@@ -2,6 +2,7 @@ package dev.earshot.bench;
 
 import dev.earshot.avro.RawPost;
 import dev.earshot.enrich.EnrichTopology;
+import dev.earshot.enrich.EnrichedPostCounter;
 import dev.earshot.enrich.Enricher;
 import dev.earshot.enrich.nlp.TextAnalyzer;
 import dev.earshot.enrich.sentiment.SentimentLexicon;
@@ -12,6 +13,7 @@ import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.registry.RegistryConfig;
 import dev.earshot.schemas.registry.RestSchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
+import dev.earshot.service.Metrics;
 import dev.earshot.service.ServiceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +95,7 @@ public final class EnrichRun {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ENRICH_DLQ);
+    EnrichedPostCounter counter = new EnrichedPostCounter(Metrics.newRegistry("enrich"));
     long total;
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
@@ -107,7 +110,12 @@ public final class EnrichRun {
       KafkaStreams streams =
           new KafkaStreams(
               EnrichTopology.build(
-                  in, topics.enrichedPosts(), enricher::enrich, Duration.ofDays(7), () -> {}),
+                  in,
+                  topics.enrichedPosts(),
+                  // counted as the service counts, so the run includes the metric's cost
+                  post -> counter.count(enricher.enrich(post)),
+                  Duration.ofDays(7),
+                  () -> {}),
               props);
       try {
         streams.start();

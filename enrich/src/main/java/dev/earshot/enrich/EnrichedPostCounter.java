@@ -12,18 +12,18 @@ import java.util.Set;
  * Tags are bounded: a declared language earshot has no word list for counts as "other", and {@code
  * decided_by} loses its ":lang=xx" suffix, which the lang tag already says.
  */
-final class EnrichedPostCounter {
+public final class EnrichedPostCounter {
   static final String NAME = "earshot.enrich.posts";
   private static final Set<String> LANGUAGES = Set.of("en", "es", "pt", "fr", "de", "it", "und");
 
   private final MeterRegistry metrics;
 
-  EnrichedPostCounter(MeterRegistry metrics) {
+  public EnrichedPostCounter(MeterRegistry metrics) {
     this.metrics = metrics;
   }
 
   /** Counts the post and hands it on, so it can sit in a mapping step. */
-  EnrichedPost count(EnrichedPost post) {
+  public EnrichedPost count(EnrichedPost post) {
     String lang = LANGUAGES.contains(post.getLang()) ? post.getLang() : "other";
     String decidedBy = post.getSentiment().getDecidedBy();
     int suffix = decidedBy.indexOf(':');
