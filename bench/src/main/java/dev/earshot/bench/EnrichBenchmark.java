@@ -68,10 +68,7 @@ public class EnrichBenchmark {
     Properties props = new Properties();
     props.setProperty("annotators", "tokenize,ssplit");
     props.setProperty("tokenize.language", "en");
-    props.setProperty(
-        "tokenize.options",
-        "ptb3Escaping=false,normalizeParentheses=false,normalizeOtherBrackets=false,"
-            + "splitHyphenated=false,untokenizable=allKeep,invertible=false");
+    props.setProperty("tokenize.options", TextAnalyzer.TOKENIZER_OPTIONS);
     props.setProperty("ssplit.newlineIsSentenceBreak", "always");
     pipeline = new StanfordCoreNLP(props, false);
   }

@@ -317,7 +317,8 @@ public final class Enricher {
     String bio = post.getAuthor() == null ? null : post.getAuthor().getBio();
     List<String> bioTokens = bio == null || bio.isBlank() ? List.of() : nlp.tokens(bio);
     List<String> audiences = List.copyOf(taxonomy.audiences(stems, Taxonomy.stems(bioTokens)));
-    Set<String> byPhrases = taxonomy.topics(stems);
+    PhraseMatcher.Matches topicPhrases = taxonomy.topicMatches(stems);
+    Set<String> byPhrases = topicPhrases.found();
 
     // The words are features of the sentiment, topic and routing models: computed once, shared.
     Map<String, Double> features = new HashMap<>();
@@ -352,8 +353,7 @@ public final class Enricher {
             List.copyOf(
                 current
                     .topics()
-                    .topics(
-                        features, byPhrases, taxonomy.topicVetoes(stems), taxonomy.topicLabels()));
+                    .topics(features, byPhrases, topicPhrases.vetoed(), taxonomy.topicLabels()));
       }
       if (current.department() == null && current.stage() == null) {
         department = taxonomy.department(stems).orElse(null);

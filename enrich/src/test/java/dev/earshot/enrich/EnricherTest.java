@@ -366,7 +366,8 @@ class EnricherTest {
   }
 
   @Test
-  void aTopicModelThatKnowsNoneOfTheTaxonomysTopicsIsLeftOut() throws Exception {
+  void aTopicTheTaxonomyDroppedIsNeverGivenByTheModel() throws Exception {
+    // "debt" is a card-consolidation cue for the model; this taxonomy has no such topic
     Taxonomy taxonomy =
         Taxonomy.parse(
             """

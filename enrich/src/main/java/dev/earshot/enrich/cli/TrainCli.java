@@ -221,7 +221,10 @@ public final class TrainCli implements Callable<Integer> {
     return 0;
   }
 
-  /** Micro P/R/F1 of phrase matches plus, where p is given, the topics from threshold t on. */
+  /**
+   * Micro P/R/F1 of phrase matches plus, where p is given, the topics from threshold t on; NaN
+   * where nothing was given (as {@code evaluate} prints it).
+   */
   private static void printTopicScores(
       String name,
       List<LinearTrainer.MultiLabelExample> examples,
@@ -229,22 +232,28 @@ public final class TrainCli implements Callable<Integer> {
       List<String> classes,
       double[][] p,
       double t) {
-    long tp = 0;
-    long fp = 0;
-    long fn = 0;
+    Evaluation evaluation = new Evaluation();
     for (int i = 0; i < examples.size(); i++) {
+      Set<String> given = new TreeSet<>(byPhrases.get(i));
+      Set<String> expected = new TreeSet<>();
       for (int c = 0; c < classes.size(); c++) {
-        boolean given = byPhrases.get(i).contains(classes.get(c)) || (p != null && p[i][c] >= t);
-        boolean expected = examples.get(i).labels().contains(c);
-        tp += given && expected ? 1 : 0;
-        fp += given && !expected ? 1 : 0;
-        fn += !given && expected ? 1 : 0;
+        if (p != null && p[i][c] >= t) {
+          given.add(classes.get(c));
+        }
+        if (examples.get(i).labels().contains(c)) {
+          expected.add(classes.get(c));
+        }
       }
+      evaluation.add(expected, given);
     }
-    double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
-    double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
-    double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-    System.out.printf(Locale.ROOT, "  %-10s %9.3f %9.3f %9.3f%n", name, precision, recall, f1);
+    Evaluation.Counts micro = evaluation.micro();
+    System.out.printf(
+        Locale.ROOT,
+        "  %-10s %9.3f %9.3f %9.3f%n",
+        name,
+        micro.precision(),
+        micro.recall(),
+        micro.f1());
   }
 
   /**

@@ -54,13 +54,17 @@ public final class LanguageGuesser {
     if (declared != null && !declared.isBlank()) {
       return declared.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
     }
+    List<String> lower = new java.util.ArrayList<>(tokens.size());
+    for (String token : tokens) {
+      lower.add(token.toLowerCase(Locale.ROOT));
+    }
     String best = UNKNOWN;
     int bestVotes = 0;
     for (String lang : List.of("en", "es", "fr", "de", "pt", "it")) {
       Set<String> words = STOP_WORDS.get(lang);
       int votes = 0;
-      for (String token : tokens) {
-        if (words.contains(token.toLowerCase(Locale.ROOT))) {
+      for (String token : lower) {
+        if (words.contains(token)) {
           votes++;
         }
       }

@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
  * thread.
  */
 public final class TextAnalyzer {
-  static final String TOKENIZER_OPTIONS =
+  /** CoreNLP's tokenizer options for social text (see the class comment). */
+  public static final String TOKENIZER_OPTIONS =
       "ptb3Escaping=false,normalizeParentheses=false,normalizeOtherBrackets=false,"
           + "splitHyphenated=false,untokenizable=allKeep,invertible=false";
+
   private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
   private final WordTokenFactory tokens = new WordTokenFactory();

@@ -10,12 +10,14 @@ import java.util.Set;
  * languages come with their word lists ({@link LanguageSentiment}).
  *
  * @param negationPrefixes beginnings that make a token a negation: French "n'" ("n'aime", "n'ai")
+ * @param negationSuffixes endings that make a token a negation: English "n't" ("didn't")
  * @param cantEnough the negations that "enough" after the word turns into praise ("can't recommend
  *     them enough"); English only
  */
 public record LanguageRules(
     Set<String> negations,
     Set<String> negationPrefixes,
+    Set<String> negationSuffixes,
     Map<String, Double> boosters,
     Set<String> contrasts,
     Set<String> cantEnough) {
@@ -29,6 +31,7 @@ public record LanguageRules(
               "cannot", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "wont", "aint",
               "without", "hardly", "rarely", "seldom", "despite"),
           Set.of(),
+          Set.of("n't"),
           Map.ofEntries(
               Map.entry("very", BOOST),
               Map.entry("really", BOOST),
@@ -61,13 +64,18 @@ public record LanguageRules(
           Set.of("but", "however", "although", "though"),
           Set.of("n't", "cannot", "cant", "can't"));
 
-  /** Whether the token negates what follows ("n't" endings count in English). */
+  /** Whether the token negates what follows: a negation, or a word that starts or ends as one. */
   boolean negates(String lower) {
-    if (negations.contains(lower) || (this == ENGLISH && lower.endsWith("n't"))) {
+    if (negations.contains(lower)) {
       return true;
     }
     for (String prefix : negationPrefixes) {
       if (lower.startsWith(prefix) && lower.length() > prefix.length()) {
+        return true;
+      }
+    }
+    for (String suffix : negationSuffixes) {
+      if (lower.endsWith(suffix)) {
         return true;
       }
     }

@@ -34,12 +34,13 @@ public record LanguageSentiment(SentimentLexicon lexicon, LanguageRules rules) {
   /** Every bundled language's words and rules, with the English lexicon's emoji added to each. */
   public static Map<String, LanguageSentiment> bundled(SentimentLexicon english) {
     Map<String, LanguageSentiment> all = new LinkedHashMap<>();
+    Map<String, Double> symbols = english.symbols();
     for (String language : LANGUAGES) {
       try (InputStream in = LanguageSentiment.class.getResourceAsStream(resource(language))) {
         if (in == null) {
           throw new IllegalStateException("no sentiment word list " + resource(language));
         }
-        all.put(language, read(in, resource(language), english.symbols()));
+        all.put(language, read(in, resource(language), symbols));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -90,6 +91,7 @@ public record LanguageSentiment(SentimentLexicon lexicon, LanguageRules rules) {
         new LanguageRules(
             Set.copyOf(negations),
             Set.copyOf(negationPrefixes),
+            Set.of(),
             Map.copyOf(boosters),
             Set.copyOf(contrasts),
             Set.of()));

@@ -56,8 +56,8 @@ public final class PhraseMatcher {
    * matchers (audiences, bios, topics, brands, departments, stages) and each scans every post.
    *
    * @param split the same with compound and elided tokens cut into their words ("globex-karte" into
-   *     "globex" "karte", "d'acme" into "acme"), or null when no token is either: a phrase matches
-   *     in either sequence
+   *     "globex" "karte", "d'acme" into "acme"), or null when no token is either; only {@link
+   *     #matchInsideWords} reads it
    */
   public record Stems(String[] stems, String[] split) {
     public static Stems of(List<String> tokens) {
@@ -137,9 +137,14 @@ public final class PhraseMatcher {
     return m.found;
   }
 
-  /** Labels an exclude phrase in these tokens vetoes, e.g. to veto a match found elsewhere. */
-  public Set<String> vetoes(Stems text) {
-    return scan(text.stems()).vetoed;
+  /**
+   * One scan for both: the labels matched and not vetoed, and the labels an exclude phrase vetoes
+   * (to veto what something else suggests, such as a bio or a model).
+   */
+  public Matches matchAndVetoes(Stems text) {
+    Matches m = scan(text.stems());
+    m.found.removeAll(m.vetoed);
+    return m;
   }
 
   private Matches scanInsideWords(Stems text) {
@@ -168,7 +173,11 @@ public final class PhraseMatcher {
     return m;
   }
 
-  private record Matches(Set<String> found, Set<String> vetoed) {}
+  /**
+   * What a scan found and what exclude phrases vetoed; {@link #matchAndVetoes} hands it out with
+   * the vetoed labels already removed from {@code found}.
+   */
+  public record Matches(Set<String> found, Set<String> vetoed) {}
 
   /**
    * Words that end in 's' but are not plurals, and whose cut form is another word: without this, an

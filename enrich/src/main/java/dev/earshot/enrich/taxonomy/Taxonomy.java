@@ -219,11 +219,12 @@ public final class Taxonomy {
   }
 
   public Set<String> audiences(PhraseMatcher.Stems text, PhraseMatcher.Stems bio) {
-    Set<String> found = new java.util.TreeSet<>(audiences.match(text));
+    PhraseMatcher.Matches inPost = audiences.matchAndVetoes(text);
+    Set<String> found = new java.util.TreeSet<>(inPost.found());
     if (!bio.isEmpty()) {
       found.addAll(audienceBios.match(bio));
       // An exclude phrase in the post vetoes the label even when the bio suggested it.
-      found.removeAll(audiences.vetoes(text));
+      found.removeAll(inPost.vetoed());
     }
     return found;
   }
@@ -280,9 +281,12 @@ public final class Taxonomy {
     return topics.match(text);
   }
 
-  /** Topics an exclude phrase in the post rules out, whatever else suggests them. */
-  public Set<String> topicVetoes(PhraseMatcher.Stems text) {
-    return topics.vetoes(text);
+  /**
+   * The topics the phrases match, and those an exclude phrase in the post rules out whatever else
+   * suggests them (the topic model), in one scan.
+   */
+  public PhraseMatcher.Matches topicMatches(PhraseMatcher.Stems text) {
+    return topics.matchAndVetoes(text);
   }
 
   public Set<String> brands(List<String> tokens) {
