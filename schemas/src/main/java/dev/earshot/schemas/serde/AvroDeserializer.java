@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -49,9 +47,13 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
     int id = WireFormat.readSchemaId(buffer);
     SpecificDatumReader<T> reader = readers.computeIfAbsent(id, this::readerFor);
     try {
-      BinaryDecoder decoder =
-          DecoderFactory.get().binaryDecoder(data, buffer.position(), buffer.remaining(), null);
-      return reader.read(null, decoder);
+      BoundedDecoder decoder = new BoundedDecoder(data, buffer.position(), buffer.remaining());
+      T record = reader.read(null, decoder);
+      if (decoder.remaining() != 0) {
+        // Two records glued together, or a payload from some other writer: not one of ours.
+        throw new IOException(decoder.remaining() + " bytes left after the record");
+      }
+      return record;
     } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
       throw new SerializationException(
           "cannot read Avro record with schema id " + id + " from " + topic, e);

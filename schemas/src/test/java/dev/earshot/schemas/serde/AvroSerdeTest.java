@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earshot.avro.Author;
 import dev.earshot.avro.Engagement;
+import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.RawPost;
+import dev.earshot.avro.Sentiment;
 import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -214,5 +217,101 @@ class AvroSerdeTest {
 
     assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id).isEqualTo(2);
     assertThat(deserializer.deserialize(TOPIC, bytes)).isEqualTo(TestPosts.full());
+  }
+
+  /** The schema id the serializer registered for RawPost, for hand-made records. */
+  private byte[] header() {
+    return Arrays.copyOf(serializer.serialize(TOPIC, TestPosts.minimal()), 5);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
+  void shouldRefuseAStringLengthLargerThanTheRecordWithoutAllocatingIt() {
+    // 11 bytes: magic, schema id, then the id field's length prefix claiming 2,147,483,639 bytes
+    // (zig-zag varint of 4,294,967,278) and one byte of "content". Avro's own decoder allocates
+    // the claimed 2 GB first: OutOfMemoryError, which kills a stream thread.
+    byte[] record =
+        concat(
+            header(), new byte[] {(byte) 0xEE, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F, 'x'});
+    assertThat(record).hasSize(11);
+
+    assertThatThrownBy(() -> deserializer.deserialize(TOPIC, record))
+        .isInstanceOf(SerializationException.class)
+        .hasRootCauseMessage("a string claims 2147483639 bytes but the record has 1 left");
+  }
+
+  @Test
+  void shouldRefuseANegativeStringLength() {
+    byte[] record = concat(header(), new byte[] {0x01, 'x'}); // zig-zag 1 = -1
+
+    assertThatThrownBy(() -> deserializer.deserialize(TOPIC, record))
+        .isInstanceOf(SerializationException.class)
+        .hasRootCauseMessage("a string claims -1 bytes but the record has 1 left");
+  }
+
+  @Test
+  void shouldRefuseACollectionCountLargerThanTheRecord() {
+    EnrichedPost post =
+        EnrichedPost.newBuilder()
+            .setPost(TestPosts.minimal())
+            .setLang("en")
+            .setSentiment(new Sentiment("neutral", 0.0, "lexicon"))
+            .setAudiences(List.of("zz"))
+            .setTopics(List.of())
+            .setBrands(List.of())
+            .setTaxonomyVersion("1")
+            .setEnrichedAt(TestPosts.INGESTED)
+            .build();
+    AvroSerializer<EnrichedPost> out = new AvroSerializer<>(registry, SerdeConfig.DEFAULT, false);
+    AvroDeserializer<EnrichedPost> in = new AvroDeserializer<>(registry, EnrichedPost.class);
+    byte[] good = out.serialize("posts.enriched", post);
+    // The audiences array: one block of count 1 (zig-zag 2), "zz" (length zig-zag 4), end (0).
+    byte[] block = {2, 4, 'z', 'z', 0};
+    int at = indexOf(good, block);
+    assertThat(at).isPositive();
+    // The same array claiming 1,000,000,000 items (zig-zag 2,000,000,000 as a varint).
+    byte[] claim = {(byte) 0x80, (byte) 0xA8, (byte) 0xD6, (byte) 0xB9, 0x07};
+    byte[] bad =
+        concat(
+            concat(Arrays.copyOf(good, at), claim), Arrays.copyOfRange(good, at + 1, good.length));
+
+    assertThat(in.deserialize("posts.enriched", good)).isEqualTo(post);
+    assertThatThrownBy(() -> in.deserialize("posts.enriched", bad))
+        .isInstanceOf(SerializationException.class)
+        .rootCause()
+        .hasMessageContaining("an array claims 1000000000 items");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void shouldRefuseTrailingBytesAfterAValidRecord() {
+    byte[] valid = serializer.serialize(TOPIC, TestPosts.full());
+    byte[] padded = concat(valid, new byte[] {0});
+
+    assertThatThrownBy(() -> deserializer.deserialize(TOPIC, padded))
+        .isInstanceOf(SerializationException.class)
+        .hasRootCauseMessage("1 bytes left after the record");
+  }
+
+  @Test
+  void shouldRefuseARecordCutShort() {
+    byte[] valid = serializer.serialize(TOPIC, TestPosts.full());
+    byte[] cut = Arrays.copyOf(valid, valid.length - 3);
+
+    assertThatThrownBy(() -> deserializer.deserialize(TOPIC, cut))
+        .isInstanceOf(SerializationException.class);
   }
 }
