@@ -8,6 +8,7 @@ import dev.earshot.schemas.TopicWithSerdes;
 import dev.earshot.schemas.Topics;
 import dev.earshot.service.CreatedAtTimestampExtractor;
 import dev.earshot.service.Json;
+import dev.earshot.service.PostContract;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class AggregateTopology {
   public static final String STORE = "audience-topic-hourly";
   public static final String SOURCE = "posts-enriched-source";
+  public static final String CHECK = "check-post-contract";
   public static final String EXPLODE = "explode-audience-topic";
   public static final String GROUP = "by-audience-topic";
   public static final String CHECK_LATE = "check-late";
@@ -75,6 +77,10 @@ public final class AggregateTopology {
                 Consumed.with(in.keySerde(), in.valueSerde())
                     .withTimestampExtractor(new CreatedAtTimestampExtractor())
                     .withName(SOURCE))
+            // Keyed platform:id, dated after 1970: else to aggregate.dlq with the reason.
+            .peek(
+                (key, post) -> PostContract.check(key, post == null ? null : post.getPost()),
+                Named.as(CHECK))
             .flatMap(AggregateTopology::cells, Named.as(EXPLODE))
             .repartition(
                 Repartitioned.<String, PostSentiment>as(GROUP)

@@ -17,6 +17,7 @@ import dev.earshot.schemas.TopicWithSerdes;
 import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
+import dev.earshot.service.DeadLetterProcessingHandler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -69,6 +71,10 @@ class AggregateTopologyTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.AGGREGATE_DLQ);
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProcessingHandler.class.getName());
     driver =
         new TopologyTestDriver(
             AggregateTopology.build(
@@ -177,6 +183,33 @@ class AggregateTopologyTest {
     assertThat(stored("newlyweds|unassigned", H10)).isNull();
     assertThat(stored("unassigned|rewards", H10)).isNull();
     assertThat(out.readKeyValuesToMap()).hasSize(4);
+  }
+
+  @Test
+  void recordsBreakingThePostContractAreDeadLetteredWithTheReasonAndNotCounted() {
+    Instant at = Instant.parse("2026-11-16T10:00:00Z");
+    EnrichedPost ok =
+        post("1", at, Sentiments.NEUTRAL, 0.0, List.of("newlyweds"), List.of("rewards"));
+    EnrichedPost ancient =
+        post(
+            "2",
+            Instant.parse("1969-12-31T23:00:00Z"),
+            Sentiments.NEUTRAL,
+            0.0,
+            List.of(),
+            List.of());
+
+    in.pipeInput((String) null, ok, at); // would fail later writing a vote with no post key
+    in.pipeInput("twitter:2", ancient, at); // Streams would drop it silently
+    in.pipeInput("twitter:1", ok, at);
+
+    List<TestRecord<String, String>> dead = dlq.readRecordsToList();
+    assertThat(dead)
+        .extracting(r -> header(r, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
+        .satisfiesExactly(
+            m -> assertThat(m).contains("no key"), m -> assertThat(m).contains("before 1970"));
+    assertThat(stored(new AudienceTopicKey("newlyweds", "rewards").encode(), at).getPosts())
+        .isEqualTo(1);
   }
 
   @Test

@@ -12,10 +12,10 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Drops a post whose key (platform:id) was already seen, so replaying a file or a source that
- * re-delivers posts does not double-count. A post is identified by its key and its created_at: the
- * window store is looked up at exactly that event time, and remembers keys for the configured
- * retention (older duplicates are not caught).
+ * Drops a post whose key (platform:id, checked by {@code PostContract} before this step) was
+ * already seen, so replaying a file or a source that re-delivers posts does not double-count. A
+ * post is identified by its key and its created_at: the window store is looked up at exactly that
+ * event time, and remembers keys for the configured retention (older duplicates are not caught).
  */
 final class DeduplicateProcessor implements FixedKeyProcessor<String, RawPost, RawPost> {
   static final String STORE = "seen-posts";
@@ -43,11 +43,6 @@ final class DeduplicateProcessor implements FixedKeyProcessor<String, RawPost, R
 
   @Override
   public void process(FixedKeyRecord<String, RawPost> record) {
-    if (record.key() == null || record.value() == null) {
-      // Not ours to judge: the enrich step rejects it to the dead-letter topic with a reason.
-      context.forward(record);
-      return;
-    }
     long eventTime = record.value().getCreatedAt().toEpochMilli();
     try (WindowStoreIterator<Long> it = seen.fetch(record.key(), eventTime, eventTime)) {
       if (it.hasNext()) {

@@ -4,6 +4,7 @@ import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.RawPost;
 import dev.earshot.schemas.TopicWithSerdes;
 import dev.earshot.service.CreatedAtTimestampExtractor;
+import dev.earshot.service.PostContract;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -13,14 +14,15 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.ValueMapper;
 
 /**
- * posts.raw -> drop re-deliveries -> enrich -> posts.enriched. Built by a pure function; wiring is
- * in {@link EnrichService}.
+ * posts.raw -> check the post contract -> drop re-deliveries -> enrich -> posts.enriched. Built by
+ * a pure function; wiring is in {@link EnrichService}.
  */
 public final class EnrichTopology {
   public static final String SOURCE = "posts-raw-source";
   public static final String ENRICH = "enrich";
   public static final String SINK = "posts-enriched-sink";
 
+  public static final String CHECK = "check-post-contract";
   public static final String DEDUPLICATE = "deduplicate";
 
   /**
@@ -41,6 +43,9 @@ public final class EnrichTopology {
             Consumed.with(in.keySerde(), in.valueSerde())
                 .withTimestampExtractor(new CreatedAtTimestampExtractor()) // event time
                 .withName(SOURCE))
+        // Keyed platform:id, dated after 1970: else to enrich.dlq with the reason. After this the
+        // key is the post's identity, so deduplication by key cannot miss a re-keyed copy.
+        .peek(PostContract::check, Named.as(CHECK))
         .processValues(
             () -> new DeduplicateProcessor(onDuplicate),
             Named.as(DEDUPLICATE),

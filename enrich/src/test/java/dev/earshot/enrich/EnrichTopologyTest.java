@@ -15,6 +15,7 @@ import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
 import dev.earshot.service.DeadLetterProcessingHandler;
+import dev.earshot.service.InvalidRecordException;
 import dev.earshot.service.Metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -229,7 +230,56 @@ class EnrichTopologyTest {
     assertThat(dead).hasSize(1);
     assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("twitter:gone");
     assertThat(header(dead.get(0).headers(), ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_NAME))
-        .isEqualTo(NullPointerException.class.getName());
+        .isEqualTo(InvalidRecordException.class.getName());
+  }
+
+  @Test
+  void recordWithoutAKeyIsDeadLetteredWithTheReason() {
+    in.pipeInput((String) null, post("1", "Love my Acme card").build());
+
+    assertThat(keys()).isEmpty();
+    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(
+            header(
+                dead.get(0).headers(), ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
+        .contains("no key");
+    assertThat(deadLetters("invalid")).isEqualTo(1.0);
+  }
+
+  @Test
+  void copyOfAPostUnderAnotherKeyIsDeadLetteredNotCountedTwice() {
+    RawPost post = post("1", "Love my Acme card").build();
+
+    in.pipeInput("twitter:1", post);
+    in.pipeInput("replayed/twitter:1", post);
+
+    assertThat(keys()).containsExactly("twitter:1");
+    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(
+            header(
+                dead.get(0).headers(), ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
+        .contains("'replayed/twitter:1' is not the post's platform:id 'twitter:1'");
+  }
+
+  @Test
+  void postDatedBefore1970IsDeadLetteredNotDroppedSilently() {
+    RawPost ancient =
+        post("old", "Love my Acme card")
+            .setCreatedAt(Instant.parse("1969-07-20T20:17:00Z"))
+            .build();
+
+    in.pipeInput("twitter:old", ancient, Instant.parse("2026-12-01T00:00:00Z"));
+
+    assertThat(keys()).isEmpty();
+    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(
+            header(
+                dead.get(0).headers(), ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
+        .contains("before 1970");
+    assertThat(deadLetters("invalid")).isEqualTo(1.0);
   }
 
   private List<String> keys() {
@@ -237,12 +287,12 @@ class EnrichTopologyTest {
   }
 
   private double deadLetters() {
+    return deadLetters("processing");
+  }
+
+  private double deadLetters(String reason) {
     Counter c =
-        metrics
-            .find(Metrics.DEAD_LETTERS)
-            .tag("stage", APP_ID)
-            .tag("reason", "processing")
-            .counter();
+        metrics.find(Metrics.DEAD_LETTERS).tag("stage", APP_ID).tag("reason", reason).counter();
     return c == null ? 0 : c.count();
   }
 

@@ -1,8 +1,11 @@
 package dev.earshot.ingest;
 
+import dev.earshot.avro.RawPost;
+import dev.earshot.schemas.DeadLetters;
 import dev.earshot.schemas.PostKeys;
 import dev.earshot.schemas.PostParser;
 import dev.earshot.service.Metrics;
+import dev.earshot.service.QuietLog;
 import dev.earshot.service.Registry;
 import dev.earshot.service.ServiceConfig;
 import dev.earshot.service.ServiceHttp;
@@ -10,15 +13,18 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -33,60 +39,134 @@ import picocli.CommandLine.Option;
 public final class IngestService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
+  /** The largest body {@code POST /api/v1/posts} reads, however it is sent. */
+  public static final int MAX_BODY_BYTES = 1024 * 1024;
+
   private final PostParser parser;
   private final PostPublisher publisher;
+  private final IngestReadiness readiness;
   private final ServiceHttp http;
+  private final Duration ackTimeout;
+  private final QuietLog notStored = new QuietLog(log, Duration.ofSeconds(10));
 
-  private IngestService(PostParser parser, PostPublisher publisher, ServiceHttp http) {
+  private IngestService(
+      PostParser parser,
+      PostPublisher publisher,
+      IngestReadiness readiness,
+      ServiceHttp http,
+      Duration ackTimeout) {
     this.parser = parser;
     this.publisher = publisher;
+    this.readiness = readiness;
     this.http = http;
+    this.ackTimeout = ackTimeout;
   }
 
   public static IngestService start(ServiceConfig config) {
     PrometheusMeterRegistry metrics = Metrics.newRegistry("ingest");
     PostParser parser = new PostParser(Clock.systemUTC());
-    PostPublisher publisher =
-        new PostPublisher(
-            config.withPrefix(ServiceConfig.KAFKA_PREFIX),
-            Registry.topics(config).rawPosts(),
-            metrics);
+    Map<String, String> kafka = config.withPrefix(ServiceConfig.KAFKA_PREFIX);
+    PostPublisher publisher = new PostPublisher(kafka, Registry.topics(config).rawPosts(), metrics);
+    Duration checkTimeout = Duration.ofMillis(config.getLong("ingest.ready.timeout.ms"));
+    IngestReadiness readiness =
+        new IngestReadiness(kafka, Registry.healthClient(config, checkTimeout), checkTimeout)
+            .start(Duration.ofMillis(config.getLong("ingest.ready.interval.ms")));
     ServiceHttp http =
         new ServiceHttp(
             config.get("http.host"),
             config.getInt("http.port"),
             metrics,
-            () -> true,
-            () -> Map.of("service", "ingest", "state", "RUNNING"));
-    IngestService service = new IngestService(parser, publisher, http);
+            readiness::isReady,
+            () -> status(readiness));
+    IngestService service =
+        new IngestService(
+            parser,
+            publisher,
+            readiness,
+            http,
+            Duration.ofMillis(config.getLong("ingest.ack.timeout.ms")));
     http.app().post("/api/v1/posts", service::post);
     http.start();
     return service;
   }
 
-  private void post(Context ctx) {
-    String body = ctx.body();
-    PostParser.Result result = parser.parse(body, "http");
-    if (result instanceof PostParser.Invalid invalid) {
-      publisher.reject(body.getBytes(StandardCharsets.UTF_8), "http", invalid);
-      Map<String, String> error = new LinkedHashMap<>();
-      error.put("error", invalid.reason());
-      error.put("field", invalid.field());
-      ctx.status(400).json(error);
+  private static Map<String, Object> status(IngestReadiness readiness) {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("service", "ingest");
+    status.put("state", readiness.isReady() ? "RUNNING" : "NOT_READY");
+    if (!readiness.isReady()) {
+      status.put("problem", readiness.problem());
+    }
+    return status;
+  }
+
+  private void post(Context ctx) throws IOException {
+    if (!readiness.isReady()) {
+      unavailable(ctx, "not ready: " + readiness.problem());
       return;
     }
-    PostParser.Valid valid = (PostParser.Valid) result;
+    RequestBody body =
+        RequestBody.read(
+            ctx.req().getInputStream(),
+            ctx.req().getContentLengthLong(),
+            MAX_BODY_BYTES,
+            DeadLetters.MAX_PAYLOAD_BYTES);
+    if (body.tooLarge()) {
+      refuse(
+          ctx,
+          413,
+          body,
+          new PostParser.Invalid(
+              "$", "the body is larger than " + MAX_BODY_BYTES + " bytes, the most a post may be"));
+      return;
+    }
+    PostParser.Result result = parser.parse(body.bytes(), "http");
+    if (result instanceof PostParser.Invalid invalid) {
+      refuse(ctx, 400, body, invalid);
+      return;
+    }
+    RawPost post = ((PostParser.Valid) result).post();
+    if (stored(ctx, () -> publisher.publish(post))) {
+      ctx.status(202).json(Map.of("key", PostKeys.of(post.getPlatform(), post.getId())));
+    }
+  }
+
+  /**
+   * Answers 4xx naming the field, once the input is in ingest.dlq; if even the dead letter cannot
+   * be stored, 503, so the client sends it again and nothing is lost.
+   */
+  private void refuse(Context ctx, int status, RequestBody body, PostParser.Invalid why) {
+    if (stored(ctx, () -> publisher.reject(body.bytes(), body.seenBytes(), "http", why))) {
+      Map<String, String> error = new LinkedHashMap<>();
+      error.put("error", why.reason());
+      error.put("field", why.field());
+      ctx.status(status).json(error);
+    }
+  }
+
+  /** Waits for Kafka's acknowledgement; answers 503 (one log line, no stack) if it fails. */
+  private boolean stored(Context ctx, Supplier<CompletableFuture<RecordMetadata>> send) {
     try {
-      publisher.publish(valid.post()).get(30, TimeUnit.SECONDS);
-      ctx.status(202)
-          .json(Map.of("key", PostKeys.of(valid.post().getPlatform(), valid.post().getId())));
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      log.error("cannot publish post from HTTP", e);
-      ctx.status(503).header("Retry-After", "5").json(Map.of("error", "not stored: " + e));
+      send.get().get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      notStored.warn("a post was not stored", e.getCause());
+      unavailable(ctx, "not stored: " + e.getCause());
+    } catch (TimeoutException e) {
+      notStored.warn("a post was not stored", e);
+      unavailable(ctx, "not stored: Kafka did not acknowledge within " + ackTimeout);
+    } catch (RuntimeException e) {
+      notStored.warn("a post was not stored", e);
+      unavailable(ctx, "not stored: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      ctx.status(503).json(Map.of("error", "interrupted"));
+      unavailable(ctx, "interrupted");
     }
+    return false;
+  }
+
+  private static void unavailable(Context ctx, String why) {
+    ctx.status(503).header("Retry-After", "5").json(Map.of("error", why));
   }
 
   /** Replays a JSONL file through the same parser and publisher as HTTP. */
@@ -101,6 +181,7 @@ public final class IngestService implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    readiness.close();
     publisher.close();
   }
 

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,18 @@ public final class JsonlReplay {
     this.publisher = publisher;
   }
 
+  /**
+   * @throws KafkaException at the first post Kafka did not take (the replay stops: nothing after a
+   *     lost post is published, so a rerun of the file, deduplicated downstream, loses nothing)
+   */
   public Summary replay(InputStream in, String name) throws IOException {
+    AtomicReference<Throwable> failed = new AtomicReference<>();
+    BiConsumer<Object, Throwable> watch =
+        (ok, e) -> {
+          if (e != null) {
+            failed.compareAndSet(null, e);
+          }
+        };
     long lines = 0;
     long published = 0;
     long rejected = 0;
@@ -36,6 +50,7 @@ public final class JsonlReplay {
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
+        stopIfFailed(failed, name);
         lines++;
         if (line.isBlank()) {
           continue;
@@ -43,18 +58,29 @@ public final class JsonlReplay {
         String origin = "file:" + name + ":" + lines;
         PostParser.Result result = parser.parse(line, origin);
         if (result instanceof PostParser.Valid valid) {
-          publisher.publish(valid.post());
+          publisher.publish(valid.post()).whenComplete(watch);
           published++;
         } else if (result instanceof PostParser.Invalid invalid) {
           log.warn("{}: refused ({}): {}", origin, invalid.field(), invalid.reason());
-          publisher.reject(line.getBytes(StandardCharsets.UTF_8), origin, invalid);
+          publisher
+              .reject(line.getBytes(StandardCharsets.UTF_8), origin, invalid)
+              .whenComplete(watch);
           rejected++;
         }
       }
     }
     publisher.flush();
+    stopIfFailed(failed, name);
     Summary summary = new Summary(lines, published, rejected);
     log.info("replayed {}: {}", name, summary);
     return summary;
+  }
+
+  private static void stopIfFailed(AtomicReference<Throwable> failed, String name) {
+    Throwable e = failed.get();
+    if (e != null) {
+      throw new KafkaException(
+          "replay of " + name + " stopped: a send to Kafka failed, so nothing is skipped: " + e, e);
+    }
   }
 }

@@ -10,52 +10,69 @@ import dev.earshot.service.Metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Publishes valid posts to posts.raw (keyed {@code platform:id}, record time = created_at) and
- * refused input to ingest.dlq (the bytes as received, reason, field and origin in headers), on one
- * idempotent producer with acks=all.
+ * Publishes valid posts to posts.raw (keyed {@code platform:id}, record time = now) and refused
+ * input to ingest.dlq (the bytes as received, cut to {@link DeadLetters#MAX_PAYLOAD_BYTES}, with
+ * reason, field and origin in headers), on one idempotent producer with acks=all.
  *
- * <p>Failures are loud: a serializer error (e.g. the schema registry is down) is thrown by {@link
- * #publish}; a failed send is rethrown by the next {@link #flush}. Nothing is skipped.
+ * <p>Each send has its own outcome, the returned future: a caller that must not lose a post waits
+ * for it (HTTP answers 202 only then; a replay stops at the first failure). One failed send says
+ * nothing about the next one, so a failure never sticks to the publisher: an input too large for
+ * Kafka, or a broker that was briefly away, fails that one request, not every request after it.
  */
 public final class PostPublisher implements AutoCloseable {
-  private final KafkaProducer<byte[], byte[]> producer;
+  private final Producer<byte[], byte[]> producer;
   private final TopicWithSerdes<String, RawPost> topic;
   private final Serializer<RawPost> valueSerializer;
   private final Counter published;
   private final MeterRegistry metrics;
-  private final AtomicReference<Exception> sendError = new AtomicReference<>();
 
   public PostPublisher(
       Map<String, String> kafka, TopicWithSerdes<String, RawPost> topic, MeterRegistry metrics) {
-    Map<String, Object> props = new HashMap<>(kafka);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-    props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    this.producer =
-        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    this(
+        new KafkaProducer<>(settings(kafka), new ByteArraySerializer(), new ByteArraySerializer()),
+        topic,
+        metrics);
+  }
+
+  PostPublisher(
+      Producer<byte[], byte[]> producer,
+      TopicWithSerdes<String, RawPost> topic,
+      MeterRegistry metrics) {
+    this.producer = producer;
     this.topic = topic;
     this.valueSerializer = topic.valueSerde().serializer();
     this.metrics = metrics;
     this.published = metrics.counter("earshot.ingest.published");
   }
 
-  public Future<RecordMetadata> publish(RawPost post) {
-    throwIfSendFailed();
+  private static Map<String, Object> settings(Map<String, String> kafka) {
+    Map<String, Object> props = new HashMap<>(kafka);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    return props;
+  }
+
+  /**
+   * Sends the post; the future completes when Kafka has it. A serializer error (e.g. the schema
+   * registry is down) is thrown here.
+   */
+  public CompletableFuture<RecordMetadata> publish(RawPost post) {
     String key = PostKeys.of(post.getPlatform(), post.getId());
     byte[] value = valueSerializer.serialize(topic.name(), post);
     ProducerRecord<byte[], byte[]> record =
@@ -65,48 +82,63 @@ public final class PostPublisher implements AutoCloseable {
             null, // now: retention counts from ingestion; event time is created_at, in the value
             key.getBytes(StandardCharsets.UTF_8),
             value);
-    return producer.send(
+    return send(record, published::increment);
+  }
+
+  /** Sends refused input to ingest.dlq with the reason; counts it under its field once stored. */
+  public CompletableFuture<RecordMetadata> reject(
+      byte[] raw, String origin, PostParser.Invalid why) {
+    return reject(raw, raw.length, origin, why);
+  }
+
+  /**
+   * @param originalBytes the size of the input {@code raw} was taken from (larger when only the
+   *     start of a body was read)
+   */
+  public CompletableFuture<RecordMetadata> reject(
+      byte[] raw, long originalBytes, String origin, PostParser.Invalid why) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(DeadLetters.REASON, utf8(cut(why.reason(), DeadLetters.MAX_REASON_CHARS)));
+    headers.add(DeadLetters.FIELD, utf8(why.field()));
+    headers.add(DeadLetters.ORIGIN, utf8(origin));
+    headers.add(DeadLetters.STAGE, utf8("ingest"));
+    byte[] payload = raw;
+    if (raw.length > DeadLetters.MAX_PAYLOAD_BYTES || originalBytes > raw.length) {
+      payload = Arrays.copyOf(raw, Math.min(raw.length, DeadLetters.MAX_PAYLOAD_BYTES));
+      headers.add(DeadLetters.ORIGINAL_BYTES, utf8(Long.toString(originalBytes)));
+    }
+    return send(
+        new ProducerRecord<>(Topics.INGEST_DLQ, null, utf8(origin), payload, headers),
+        () -> Metrics.countDeadLetter(metrics, "ingest", why.field()));
+  }
+
+  private CompletableFuture<RecordMetadata> send(
+      ProducerRecord<byte[], byte[]> record, Runnable onStored) {
+    CompletableFuture<RecordMetadata> outcome = new CompletableFuture<>();
+    producer.send(
         record,
         (meta, e) -> {
           if (e != null) {
-            sendError.compareAndSet(null, e);
+            outcome.completeExceptionally(e);
           } else {
-            published.increment();
+            onStored.run();
+            outcome.complete(meta);
           }
         });
+    return outcome;
   }
 
-  /** Sends refused input to ingest.dlq with the reason; counts it under its field. */
-  public Future<RecordMetadata> reject(byte[] raw, String origin, PostParser.Invalid why) {
-    throwIfSendFailed();
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(DeadLetters.REASON, why.reason().getBytes(StandardCharsets.UTF_8));
-    headers.add(DeadLetters.FIELD, why.field().getBytes(StandardCharsets.UTF_8));
-    headers.add(DeadLetters.ORIGIN, origin.getBytes(StandardCharsets.UTF_8));
-    headers.add(DeadLetters.STAGE, "ingest".getBytes(StandardCharsets.UTF_8));
-    return producer.send(
-        new ProducerRecord<>(
-            Topics.INGEST_DLQ, null, origin.getBytes(StandardCharsets.UTF_8), raw, headers),
-        (meta, e) -> {
-          if (e != null) {
-            sendError.compareAndSet(null, e);
-          } else {
-            Metrics.countDeadLetter(metrics, "ingest", why.field());
-          }
-        });
-  }
-
-  /** Waits for every send so far; throws if any failed. */
+  /** Waits until every send so far has its outcome. */
   public void flush() {
     producer.flush();
-    throwIfSendFailed();
   }
 
-  private void throwIfSendFailed() {
-    Exception e = sendError.get();
-    if (e != null) {
-      throw new KafkaException("a send to Kafka failed; stopping so nothing is lost: " + e, e);
-    }
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "...";
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

@@ -18,5 +18,21 @@ public final class DeadLetters {
   /** The stage that rejected it: ingest, enrich, aggregate. */
   public static final String STAGE = "earshot.error.stage";
 
+  /**
+   * Set when the payload was cut to {@link #MAX_PAYLOAD_BYTES}: the size of the original in bytes
+   * (or, for a body that was not read to its end, the bytes read before giving up).
+   */
+  public static final String ORIGINAL_BYTES = "earshot.error.original.bytes";
+
+  /**
+   * A dead letter carries at most this much of the input: enough to see what was sent, small enough
+   * that the dead letter itself always fits in a Kafka message (1 MB by default), so one oversized
+   * input cannot make its own dead letter fail.
+   */
+  public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
+  /** A reason is cut to this many characters before it goes into a header. */
+  public static final int MAX_REASON_CHARS = 1_000;
+
   private DeadLetters() {}
 }

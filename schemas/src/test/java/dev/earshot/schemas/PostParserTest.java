@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.avro.RawPost;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -294,6 +295,108 @@ class PostParserTest {
 
     assertRefused(two, "$");
     assertRefused(post(n -> {}) + " garbage", "$");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"1969-12-31T23:59:59.999Z", "0001-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z"})
+  void shouldRefuseACreatedAtBeforeTheUnixEpoch(String createdAt) {
+    // Kafka Streams drops a record with a negative event time silently: refuse it here, loudly.
+    PostParser.Invalid invalid = invalid(post(n -> n.put("created_at", createdAt)));
+
+    assertThat(invalid.field()).isEqualTo("created_at");
+    assertThat(invalid.reason()).contains("before 1970-01-01");
+  }
+
+  @Test
+  void shouldAcceptTheUnixEpochItself() {
+    valid(post(n -> n.put("created_at", "1970-01-01T00:00:00Z")));
+  }
+
+  @Test
+  void shouldQuoteOnlyTheStartOfAHugeInvalidValue() {
+    String huge = "x".repeat(600_000);
+
+    PostParser.Invalid invalid = invalid(post(n -> n.put("created_at", huge)));
+
+    assertThat(invalid.field()).isEqualTo("created_at");
+    assertThat(invalid.reason()).hasSizeLessThan(300).contains("(600000 characters)");
+  }
+
+  @Test
+  void shouldRefuseAFieldGivenTwice() {
+    String twice = post(n -> {}).replace("\"id\":\"42\"", "\"id\":\"42\",\"id\":\"43\"");
+
+    assertRefused(twice, "$");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"id", "platform"})
+  void shouldRefuseControlCharactersInARequiredIdentifier(String field) {
+    assertRefused(post(n -> n.put(field, "4\u00002")), field);
+    assertRefused(post(n -> n.put(field, "4\n2")), field);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"thread_id", "parent_id", "url"})
+  void shouldRefuseControlCharactersInAnOptionalIdentifier(String field) {
+    assertRefused(post(n -> n.put(field, "a\u0000b")), field);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"id", "handle"})
+  void shouldRefuseControlCharactersInAnAuthorIdentifier(String field) {
+    assertRefused(post(n -> n.putObject("author").put(field, "a\u0000b")), "author." + field);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"42", "\"english please\"", "\"e\"", "\"en_US\"", "\"\""})
+  void shouldRefuseALangThatIsNotALanguageTag(String lang) {
+    assertRefused(post(n -> n.set("lang", parse(lang))), "lang");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "pt-BR", "zh-Hant-TW", "und"})
+  void shouldAcceptLanguageTags(String lang) {
+    assertThat(valid(post(n -> n.put("lang", lang))).getLang()).isEqualTo(lang);
+  }
+
+  @Test
+  void shouldRefuseALangLongerThanATag() {
+    assertRefused(post(n -> n.put("lang", "en-" + "abcdefgh-".repeat(100) + "x")), "lang");
+  }
+
+  @Test
+  void shouldBoundTheLengthOfEveryOptionalText() {
+    assertRefused(post(n -> n.put("url", "https://x/" + "a".repeat(3_000))), "url");
+    assertRefused(post(n -> n.put("thread_id", "t".repeat(257))), "thread_id");
+    assertRefused(post(n -> n.putObject("author").put("bio", "b".repeat(2_001))), "author.bio");
+    assertRefused(post(n -> n.putObject("author").put("handle", "h".repeat(257))), "author.handle");
+  }
+
+  @Test
+  void shouldRefuseATextTooLongToBeAPost() {
+    assertRefused(post(n -> n.put("text", "a".repeat(PostParser.MAX_TEXT_LENGTH + 1))), "text");
+    valid(post(n -> n.put("text", "a".repeat(PostParser.MAX_TEXT_LENGTH))));
+  }
+
+  @Test
+  void shouldRefuseBytesThatAreNotUtf8() {
+    byte[] body = post(n -> n.put("text", "caf\u00e9")).getBytes(StandardCharsets.ISO_8859_1);
+
+    PostParser.Result result = parser.parse(body, "http");
+
+    assertThat(result).isInstanceOf(PostParser.Invalid.class);
+    assertThat(((PostParser.Invalid) result).field()).isEqualTo("$");
+  }
+
+  @Test
+  void shouldParseUtf8BytesLikeTheString() {
+    String json = post(n -> n.put("text", "caf\u00e9 \uD83D\uDE00"));
+
+    PostParser.Result result = parser.parse(json.getBytes(StandardCharsets.UTF_8), "http");
+
+    assertThat(((PostParser.Valid) result).post().getText()).isEqualTo("caf\u00e9 \uD83D\uDE00");
   }
 
   private static com.fasterxml.jackson.databind.JsonNode parse(String json) {

@@ -34,7 +34,7 @@ public class DeadLetterProcessingHandler extends LogAndContinueProcessingExcepti
           exception);
       return Response.fail();
     }
-    deadLetters.count("processing");
+    deadLetters.count(exception instanceof InvalidRecordException ? "invalid" : "processing");
     return super.handleError(context, record, exception);
   }
 }

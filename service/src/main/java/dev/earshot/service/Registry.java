@@ -3,7 +3,9 @@ package dev.earshot.service;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.registry.RegistryConfig;
 import dev.earshot.schemas.registry.RestSchemaRegistryClient;
+import dev.earshot.schemas.registry.SchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,6 +34,17 @@ public final class Registry {
     Map<String, String> props = serdeProps(config);
     return new PipelineTopics(
         new RestSchemaRegistryClient(RegistryConfig.fromMap(props)), SerdeConfig.fromMap(props));
+  }
+
+  /**
+   * A client for health checks: the same registry, credentials and trust store, but no retries and
+   * a short timeout, so a check says "down" in seconds rather than after every retry.
+   */
+  public static SchemaRegistryClient healthClient(ServiceConfig config, Duration timeout) {
+    Map<String, String> props = serdeProps(config);
+    props.put(RegistryConfig.RETRIES, "0");
+    props.put(RegistryConfig.REQUEST_TIMEOUT_MS, Long.toString(timeout.toMillis()));
+    return new RestSchemaRegistryClient(RegistryConfig.fromMap(props));
   }
 
   private Registry() {}

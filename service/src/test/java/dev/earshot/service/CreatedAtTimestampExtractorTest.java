@@ -68,4 +68,12 @@ class CreatedAtTimestampExtractorTest {
     assertThat(extract(null)).isEqualTo(RECEIVED);
     assertThat(extract("not a post")).isEqualTo(RECEIVED);
   }
+
+  @Test
+  void aPostDatedBefore1970KeepsItsRecordTimestampSoStreamsDoesNotDropItSilently() {
+    RawPost ancient =
+        RawPost.newBuilder(RAW).setCreatedAt(Instant.parse("1969-07-20T20:17:00Z")).build();
+
+    assertThat(extract(ancient)).isEqualTo(RECEIVED);
+  }
 }
