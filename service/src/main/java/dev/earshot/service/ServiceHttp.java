@@ -3,9 +3,11 @@ package dev.earshot.service;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every service's HTTP face: {@code /health} (the process is alive), {@code /ready} (it is doing
@@ -31,6 +33,16 @@ public final class ServiceHttp implements AutoCloseable {
               cfg.showJavalinBanner = false;
               cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             });
+    // A failure nobody planned for: 500 as JSON, and one log line (no stack trace) at most every
+    // ten seconds however many requests hit it.
+    QuietLog failures =
+        new QuietLog(LoggerFactory.getLogger(ServiceHttp.class), Duration.ofSeconds(10));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          failures.warn(ctx.method() + " " + ctx.path() + " failed", e);
+          ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+        });
     app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
     app.get(
         "/ready",

@@ -150,4 +150,29 @@ class ServiceHttpTest {
       }
     }
   }
+
+  @Test
+  void anUnplannedFailureIs500AsJsonWithoutTheStackTrace() throws Exception {
+    ServiceHttp failing = new ServiceHttp(HOST, 0, metrics, () -> true, Map::of);
+    failing
+        .app()
+        .get(
+            "/boom",
+            ctx -> {
+              throw new IllegalStateException("secret internals");
+            });
+    failing.start();
+    try {
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create(failing.baseUrl() + "/boom")).build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(json(r.body())).containsEntry("error", "internal error: IllegalStateException");
+      assertThat(r.body()).doesNotContain("secret internals").doesNotContain("at dev.earshot");
+    } finally {
+      failing.close();
+    }
+  }
 }

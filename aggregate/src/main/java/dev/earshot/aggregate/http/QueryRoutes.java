@@ -33,6 +33,11 @@ public final class QueryRoutes {
   private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   private static final Duration DEFAULT_LOOKBACK = Duration.ofDays(30);
 
+  /** Window stores count milliseconds from 1970; an instant outside this range is a bad query. */
+  static final Instant EARLIEST = Instant.EPOCH;
+
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private final AudienceTopicQueries queries;
   private final Clock clock;
   private final MeterRegistry metrics;
@@ -132,10 +137,12 @@ public final class QueryRoutes {
     if (raw == null || raw.isBlank()) {
       return fallback;
     }
+    Instant value;
     try {
-      return raw.length() == 10
-          ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : Instant.parse(raw);
+      value =
+          raw.length() == 10
+              ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant()
+              : Instant.parse(raw);
     } catch (DateTimeParseException e) {
       throw new BadRequest(
           field,
@@ -144,6 +151,11 @@ public final class QueryRoutes {
               + raw
               + "' is not an ISO-8601 instant (2026-11-16T08:00:00Z) or date (2026-11-16)");
     }
+    if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+      throw new BadRequest(
+          field, field + " '" + raw + "' must be between " + EARLIEST + " and " + LATEST);
+    }
+    return value;
   }
 
   private record Range(Instant from, Instant to) {}

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The HTTP layer on a real Javalin (port 0). The queries sit on a KafkaStreams that is never
@@ -124,6 +126,20 @@ class QueryRoutesTest {
         .extractingByKey("error")
         .asString()
         .contains("ISO-8601");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "from=-999999999-01-01T00:00:00Z",
+        "from=1969-12-31T23:59:59Z",
+        "from=2026-11-16&to=%2B1000000000-01-01T00:00:00Z"
+      })
+  void instantOutsideWhatAWindowStoreCanHoldIs400NotARetryableError(String query) throws Exception {
+    HttpResponse<String> r = get("/api/v1/audience-topics?" + query);
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(json(r).get("error").toString()).contains("must be between");
   }
 
   @Test

@@ -25,7 +25,7 @@ public final class TextAnalyzer {
   /** CoreNLP's tokenizer options for social text (see the class comment). */
   public static final String TOKENIZER_OPTIONS =
       "ptb3Escaping=false,normalizeParentheses=false,normalizeOtherBrackets=false,"
-          + "splitHyphenated=false,untokenizable=allKeep,invertible=false";
+          + "splitHyphenated=false,untokenizable=noneKeep,invertible=false";
 
   private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 

@@ -102,4 +102,26 @@ class TextAnalyzerTest {
       assertThat(analyzer.sentences(text)).as(text).isEqualTo(byPipeline(pipeline, text));
     }
   }
+
+  @Test
+  void controlCharactersAreKeptWithoutALogLinePerCharacter() {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
+    try {
+      // 5,000 control characters once gave 5,000 "Untokenizable" warnings for one post.
+      List<List<String>> sentences = analyzer.sentences("card \u0001".repeat(5_000) + " ok");
+
+      assertThat(sentences).isNotEmpty();
+      assertThat(logged.list)
+          .extracting(e -> e.getFormattedMessage())
+          .noneMatch(m -> m.contains("Untokenizable"));
+    } finally {
+      root.detachAppender(logged);
+    }
+  }
 }
