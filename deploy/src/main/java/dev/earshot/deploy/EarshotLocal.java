@@ -125,7 +125,9 @@ public final class EarshotLocal implements Callable<Integer> {
                 },
                 "earshot-local-shutdown"));
 
-    if (!noSample) {
+    if (noSample) {
+      skipSample(dataDir);
+    } else {
       replaySampleOnce(stack, dataDir)
           .ifPresent(
               summary ->
@@ -139,13 +141,29 @@ public final class EarshotLocal implements Callable<Integer> {
   }
 
   /**
-   * Replays the bundled sample unless this data directory already has it (a marker file says so),
-   * so a restart does not publish it again.
+   * The sample belongs to a new data set only. A data set started with --no-sample holds the user's
+   * own posts: record that, so a later start without the flag does not mix the sample in.
+   */
+  static void skipSample(Path dataDir) throws IOException {
+    Path marker = dataDir.resolve(SAMPLE_MARKER);
+    if (!Files.exists(marker)) {
+      Files.writeString(marker, Instant.now() + " skipped (--no-sample)\n");
+    }
+  }
+
+  /**
+   * Replays the bundled sample into a new data set; not again on a restart, and not into a data set
+   * first started with --no-sample (a marker file records either).
    */
   static Optional<JsonlReplay.Summary> replaySampleOnce(LocalStack stack, Path dataDir)
       throws IOException {
     Path marker = dataDir.resolve(SAMPLE_MARKER);
     if (Files.exists(marker)) {
+      if (Files.readString(marker).contains("skipped")) {
+        System.out.println(
+            "not replaying the sample: this data set was started with --no-sample"
+                + " (--wipe starts over with it)");
+      }
       return Optional.empty();
     }
     try (InputStream sample = EarshotLocal.class.getResourceAsStream(SAMPLE_RESOURCE)) {

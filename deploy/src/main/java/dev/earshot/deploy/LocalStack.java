@@ -110,7 +110,15 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private ServiceConfig config(String service, int httpPort, Path data) {
-    return serviceConfig(service, httpPort, data.resolve("streams"));
+    Map<String, String> overrides = new HashMap<>();
+    // Static membership: after a crash (kill -9 leaves no time to leave the group) the restarted
+    // instance takes its old place at once instead of waiting out the 45 s session timeout of
+    // the member that died. Only the stack's own instances have one: two instances with one id
+    // would fence each other.
+    if (!service.equals("ingest")) {
+      overrides.put("kafka.group.instance.id", "earshot-local-" + service);
+    }
+    return serviceConfig(service, httpPort, data.resolve("streams"), overrides);
   }
 
   /**
@@ -118,7 +126,12 @@ public final class LocalStack implements AutoCloseable {
    * stack's own services, and for extra instances (e.g. a second aggregate in a test).
    */
   public ServiceConfig serviceConfig(String service, int httpPort, Path stateDir) {
-    Map<String, String> overrides = new HashMap<>();
+    return serviceConfig(service, httpPort, stateDir, Map.of());
+  }
+
+  private ServiceConfig serviceConfig(
+      String service, int httpPort, Path stateDir, Map<String, String> extra) {
+    Map<String, String> overrides = new HashMap<>(extra);
     overrides.put("kafka.bootstrap.servers", broker.bootstrapServers());
     overrides.put("schema.registry.url", registry.url());
     overrides.put("http.port", Integer.toString(httpPort));

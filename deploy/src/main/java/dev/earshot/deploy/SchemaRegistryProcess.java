@@ -31,27 +31,41 @@ public final class SchemaRegistryProcess implements AutoCloseable {
   public static final String CCOMPAT_PATH = "/apis/ccompat/v7";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-  private final Process process;
-  private final String url;
+  /** Restarts in a row (each failing to become ready) before the supervisor gives up. */
+  private static final int MAX_RESTARTS = 5;
 
-  private SchemaRegistryProcess(Process process, String url) {
-    this.process = process;
+  static final String PID_FILE = "registry.pid";
+
+  private final ProcessBuilder builder;
+  private final Path logFile;
+  private final Path pidFile;
+  private final String url;
+  private volatile Process process;
+  private volatile boolean closing;
+
+  private SchemaRegistryProcess(ProcessBuilder builder, Path dataDir, String url) {
+    this.builder = builder;
+    this.logFile = dataDir.resolve("registry.log");
+    this.pidFile = dataDir.resolve(PID_FILE);
     this.url = url;
   }
 
   /**
+   * Starts the registry and supervises it: if it exits while the stack runs, the exit is logged as
+   * an error and the registry started again on the same port and data.
+   *
    * @param apicurioHome the unpacked distribution (holds {@code *-runner.jar})
-   * @param dataDir where the H2 database and the registry log live
+   * @param dataDir where the H2 database, the registry log and its pid file live
    */
   public static SchemaRegistryProcess start(Path apicurioHome, Path dataDir, int port) {
-    Ports.requireFree("Schema registry", port);
     Path runner = runnerJar(apicurioHome);
-    Path logFile = dataDir.resolve("registry.log");
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    stopLeftBehind(dataDir.resolve(PID_FILE), runner);
+    Ports.requireFree("Schema registry", port);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -64,32 +78,103 @@ public final class SchemaRegistryProcess implements AutoCloseable {
                 "-jar",
                 runner.toString())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dataDir.resolve("registry.log").toFile()));
     Map<String, String> env = builder.environment();
     env.put(
         "REGISTRY_DATASOURCE_URL",
         "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry") + ";DB_CLOSE_ON_EXIT=FALSE");
-    Process process;
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the schema registry JVM", e);
-    }
     String url = "http://127.0.0.1:" + port + CCOMPAT_PATH;
-    SchemaRegistryProcess registry = new SchemaRegistryProcess(process, url);
+    SchemaRegistryProcess registry = new SchemaRegistryProcess(builder, dataDir, url);
     try {
-      registry.awaitReady(logFile);
+      registry.launch();
       SchemaRegistryClient client = new RestSchemaRegistryClient(RegistryConfig.of(url));
       client.setCompatibility(null, "BACKWARD");
     } catch (RuntimeException e) {
       registry.close();
       throw e;
     }
-    log.info("schema registry ready at {} (log: {})", url, logFile);
+    log.info("schema registry ready at {} (log: {})", url, registry.logFile);
     return registry;
   }
 
-  private void awaitReady(Path logFile) {
+  /**
+   * A registry JVM left running by a runner that was killed (kill -9 runs no shutdown hook) would
+   * hold the port, and the next start would fail with "port already taken". Its pid file names it;
+   * it is stopped if it is still alive and still an Apicurio registry (a recycled pid is not).
+   */
+  static void stopLeftBehind(Path pidFile, Path runner) {
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    try {
+      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      ProcessHandle.of(pid)
+          .filter(ProcessHandle::isAlive)
+          .filter(
+              p ->
+                  p.info()
+                      .commandLine()
+                      .map(cmd -> cmd.contains(runner.getFileName().toString()))
+                      .orElse(false))
+          .ifPresent(
+              p -> {
+                log.warn("stopping the schema registry (pid {}) left behind by a crash", pid);
+                p.destroyForcibly();
+                p.onExit().orTimeout(20, TimeUnit.SECONDS).join();
+              });
+      Files.delete(pidFile);
+    } catch (IOException | NumberFormatException e) {
+      log.warn("ignoring unreadable {}: {}", pidFile, e.toString());
+    }
+  }
+
+  /** Starts the JVM, records its pid, waits until it answers, and watches for its exit. */
+  private void launch() {
+    Process started;
+    try {
+      started = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the schema registry JVM", e);
+    }
+    process = started;
+    try {
+      Files.writeString(pidFile, Long.toString(started.pid()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + pidFile, e);
+    }
+    awaitReady(started);
+    started.onExit().thenAccept(this::exited);
+  }
+
+  private void exited(Process gone) {
+    if (closing || gone != process) {
+      return;
+    }
+    log.error(
+        "schema registry exited unexpectedly (code {}); restarting it (log: {})",
+        gone.exitValue(),
+        logFile);
+    for (int attempt = 1; attempt <= MAX_RESTARTS && !closing; attempt++) {
+      try {
+        launch();
+        log.warn("schema registry restarted at {}", url);
+        return;
+      } catch (RuntimeException e) {
+        log.error(
+            "schema registry restart {} of {} failed: {}", attempt, MAX_RESTARTS, e.toString());
+        sleep(2_000);
+      }
+    }
+    log.error("schema registry not restarted after {} attempts: the pipeline stalls", MAX_RESTARTS);
+  }
+
+  /** The running registry JVM (tests kill it to check the supervisor). */
+  Process process() {
+    return process;
+  }
+
+  private void awaitReady(Process started) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest probe =
         HttpRequest.newBuilder(URI.create(url + "/subjects"))
@@ -97,9 +182,9 @@ public final class SchemaRegistryProcess implements AutoCloseable {
             .build();
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
+      if (!started.isAlive()) {
         throw new IllegalStateException(
-            "schema registry exited with code " + process.exitValue() + "; see " + logFile);
+            "schema registry exited with code " + started.exitValue() + "; see " + logFile);
       }
       try {
         if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -124,14 +209,22 @@ public final class SchemaRegistryProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
+    closing = true;
+    Process running = process;
+    if (running == null) {
+      return;
+    }
+    running.destroy();
     try {
-      if (!process.waitFor(15, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      if (!running.waitFor(15, TimeUnit.SECONDS)) {
+        running.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
+      Files.deleteIfExists(pidFile);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      process.destroyForcibly();
+      running.destroyForcibly();
+    } catch (IOException e) {
+      log.warn("cannot delete {}: {}", pidFile, e.toString());
     }
   }
 
