@@ -163,6 +163,11 @@ public final class LocalStack implements AutoCloseable {
     return broker.bootstrapServers();
   }
 
+  /** The registry's JVM, for tests that kill it. */
+  SchemaRegistryProcess registry() {
+    return registry;
+  }
+
   public String registryUrl() {
     return registry.url();
   }

@@ -112,6 +112,9 @@ public final class IngestService implements AutoCloseable {
             MAX_BODY_BYTES,
             DeadLetters.MAX_PAYLOAD_BYTES);
     if (body.tooLarge()) {
+      // The rest of the body stays unread: close the connection after the answer rather than
+      // have the server read (and wait for) the remainder to keep the connection alive.
+      ctx.header("Connection", "close");
       refuse(
           ctx,
           413,

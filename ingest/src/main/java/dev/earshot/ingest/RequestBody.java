@@ -18,9 +18,13 @@ record RequestBody(byte[] bytes, boolean tooLarge, long seenBytes) {
   static RequestBody read(InputStream in, long declaredLength, int limit, int keepWhenTooLarge)
       throws IOException {
     if (declaredLength > limit) {
-      // Keep a little of it for the dead letter; do not read the rest.
-      byte[] start = in.readNBytes(keepWhenTooLarge);
-      return new RequestBody(start, true, declaredLength);
+      // Refused on its declared length: keep for the dead letter only what has already arrived,
+      // without waiting for a client that may be slow to send the rest, or never send it.
+      // One read of at most what is available: it returns what has arrived without blocking.
+      int available = Math.min(Math.max(in.available(), 0), keepWhenTooLarge);
+      byte[] start = new byte[available];
+      int n = available == 0 ? 0 : in.read(start, 0, available);
+      return new RequestBody(Arrays.copyOf(start, Math.max(n, 0)), true, declaredLength);
     }
     byte[] body = in.readNBytes(limit + 1);
     if (body.length > limit) {
