@@ -7,6 +7,7 @@ import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.SentimentCounts;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.Topics;
+import dev.earshot.service.HttpSettings;
 import dev.earshot.service.Metrics;
 import dev.earshot.service.Registry;
 import dev.earshot.service.ServiceConfig;
@@ -51,18 +52,21 @@ public final class AggregateService implements AutoCloseable {
             topics.avro(SentimentCounts.class),
             settings,
             () -> Metrics.countDeadLetter(metrics, "aggregate", "late"));
-    String host = config.get("http.host");
-    int port = config.getInt("http.port");
+    HttpSettings httpSettings = HttpSettings.from(config);
+    String host = httpSettings.host();
+    int port = httpSettings.port();
     Properties props = StreamsService.properties(config, Topics.AGGREGATE_DLQ, metrics);
     // Lets every instance find which instance owns a key, to forward queries to it.
     props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + port);
     StreamsService streams = new StreamsService("aggregate", topology, props, metrics);
-    ServiceHttp http = new ServiceHttp(host, port, metrics, streams::isRunning, streams::status);
+    ServiceHttp http =
+        new ServiceHttp(httpSettings, metrics, streams::isRunning, streams::status)
+            .protect(AudienceTopicQueries.PATH, "query");
     new QueryRoutes(
             new AudienceTopicQueries(
                 streams.streams(),
                 new HostInfo(host, port),
-                new PeerClient(Duration.parse(config.get("aggregate.peer.timeout")))),
+                PeerClient.from(config, httpSettings.tls() != null)),
             Clock.systemUTC(),
             metrics)
         .register(http.app());

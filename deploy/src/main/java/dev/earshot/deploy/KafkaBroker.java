@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -39,6 +40,15 @@ public final class KafkaBroker implements AutoCloseable {
    * @param port the client listener; {@code controllerPort} the KRaft controller listener
    */
   public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+    return start(dataDir, port, controllerPort, Map.of());
+  }
+
+  /**
+   * @param overrides broker settings applied last, e.g. a SASL_SSL listener, SCRAM and an
+   *     authorizer for the security tests
+   */
+  public static KafkaBroker start(
+      Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
     Ports.requireFree("Kafka broker", port);
     Ports.requireFree("Kafka controller", controllerPort);
     Path logDir = dataDir.resolve("logs");
@@ -66,6 +76,7 @@ public final class KafkaBroker implements AutoCloseable {
     // The 128 MiB default dominates the heap of a small local broker.
     props.put("log.cleaner.dedupe.buffer.size", "2097152");
     props.put("auto.create.topics.enable", "false");
+    props.putAll(overrides);
 
     KafkaConfig config = new KafkaConfig(props, false);
     try {

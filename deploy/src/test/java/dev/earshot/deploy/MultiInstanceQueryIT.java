@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MultiInstanceQueryIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RANGE = "from=2026-11-16&to=2026-11-21";
+  private static final String PEER_TOKEN = "peer-token-0123456789";
+  private static final String ANALYST_TOKEN = "analyst-token-0123456789";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -75,6 +78,67 @@ class MultiInstanceQueryIT {
       assertThat(fromFirst.path("result").path("totals").path("posts").asLong()).isEqualTo(10);
       assertThat(fromFirst.path("instances")).isEqualTo(fromOther.path("instances"));
     }
+  }
+
+  /**
+   * With tokens on, instances show each other their peer token: a fan-out from an instance that has
+   * it answers in full; one from an instance without it is refused by its peers, and the query
+   * answers 503 rather than a partial number.
+   */
+  @Test
+  void peersAuthenticateToEachOther(@TempDir Path dir) throws Exception {
+    Path tokens = dir.resolve("tokens");
+    Files.writeString(
+        tokens, "peers query " + PEER_TOKEN + "\nanalyst query " + ANALYST_TOKEN + "\n");
+    LocalStack.Settings settings =
+        LocalStack.Settings.onFreePorts(dir, ApicurioDistribution.locate());
+    try (LocalStack stack = LocalStack.start(settings);
+        AggregateService withPeerToken =
+            AggregateService.start(
+                stack
+                    .serviceConfig("aggregate", Ports.free(), dir.resolve("b-streams"))
+                    .with(
+                        Map.of(
+                            "http.auth.tokens.file",
+                            tokens.toString(),
+                            "aggregate.peer.token",
+                            PEER_TOKEN)));
+        AggregateService withoutPeerToken =
+            AggregateService.start(
+                stack
+                    .serviceConfig("aggregate", Ports.free(), dir.resolve("c-streams"))
+                    .with(Map.of("http.auth.tokens.file", tokens.toString())))) {
+      try (InputStream in = MultiInstanceQueryIT.class.getResourceAsStream(ItPosts.RESOURCE)) {
+        stack.replay(in, "posts.jsonl");
+      }
+      Map<String, String> expected = ItPosts.asText(ItPosts.expectedCells());
+      String all = "/api/v1/audience-topics?" + RANGE;
+
+      assertThat(send(withPeerToken.baseUrl() + all, null).statusCode()).isEqualTo(401);
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () -> {
+                HttpResponse<String> r = send(withPeerToken.baseUrl() + all, ANALYST_TOKEN);
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                JsonNode body = JSON.readTree(r.body());
+                assertThat(body.path("instances")).hasSize(3);
+                assertThat(ItPosts.cells(body.path("result"))).isEqualTo(expected);
+              });
+      HttpResponse<String> refused = send(withoutPeerToken.baseUrl() + all, ANALYST_TOKEN);
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.body()).contains("401");
+    }
+  }
+
+  private HttpResponse<String> send(String url, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode get(String url) throws Exception {

@@ -7,6 +7,7 @@ import dev.earshot.enrich.taxonomy.Taxonomy;
 import dev.earshot.enrich.taxonomy.TaxonomyWatcher;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.Topics;
+import dev.earshot.service.HttpSettings;
 import dev.earshot.service.Metrics;
 import dev.earshot.service.Registry;
 import dev.earshot.service.ServiceConfig;
@@ -90,8 +91,7 @@ public final class EnrichService implements AutoCloseable {
             metrics);
     ServiceHttp http =
         new ServiceHttp(
-                config.get("http.host"),
-                config.getInt("http.port"),
+                HttpSettings.from(config),
                 metrics,
                 streams::isRunning,
                 () -> {

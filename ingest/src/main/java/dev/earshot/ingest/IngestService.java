@@ -4,6 +4,7 @@ import dev.earshot.avro.RawPost;
 import dev.earshot.schemas.DeadLetters;
 import dev.earshot.schemas.PostKeys;
 import dev.earshot.schemas.PostParser;
+import dev.earshot.service.HttpSettings;
 import dev.earshot.service.Metrics;
 import dev.earshot.service.QuietLog;
 import dev.earshot.service.Registry;
@@ -39,6 +40,8 @@ import picocli.CommandLine.Option;
 public final class IngestService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
+  static final String POSTS_PATH = "/api/v1/posts";
+
   /** The largest body {@code POST /api/v1/posts} reads, however it is sent. */
   public static final int MAX_BODY_BYTES = 1024 * 1024;
 
@@ -73,11 +76,8 @@ public final class IngestService implements AutoCloseable {
             .start(Duration.ofMillis(config.getLong("ingest.ready.interval.ms")));
     ServiceHttp http =
         new ServiceHttp(
-            config.get("http.host"),
-            config.getInt("http.port"),
-            metrics,
-            readiness::isReady,
-            () -> status(readiness));
+                HttpSettings.from(config), metrics, readiness::isReady, () -> status(readiness))
+            .protect(POSTS_PATH, "ingest");
     IngestService service =
         new IngestService(
             parser,
@@ -85,7 +85,7 @@ public final class IngestService implements AutoCloseable {
             readiness,
             http,
             Duration.ofMillis(config.getLong("ingest.ack.timeout.ms")));
-    http.app().post("/api/v1/posts", service::post);
+    http.app().post(POSTS_PATH, service::post);
     http.start();
     return service;
   }

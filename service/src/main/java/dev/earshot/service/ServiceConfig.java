@@ -121,6 +121,13 @@ public final class ServiceConfig {
     }
   }
 
+  /** This configuration with some keys set or replaced. */
+  public ServiceConfig with(Map<String, String> overrides) {
+    Map<String, String> values = new TreeMap<>(this.values);
+    values.putAll(overrides);
+    return new ServiceConfig(values);
+  }
+
   /** Keys under {@code prefix}, with the prefix removed. */
   public Map<String, String> withPrefix(String prefix) {
     Map<String, String> out = new TreeMap<>();

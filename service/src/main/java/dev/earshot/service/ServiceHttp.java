@@ -1,9 +1,11 @@
 package dev.earshot.service;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -16,8 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceHttp implements AutoCloseable {
   private final Javalin app;
-  private final String host;
-  private final int port;
+  private final HttpSettings settings;
+  private final PrometheusMeterRegistry metrics;
+  private final Map<String, String> roleByPathPrefix = new LinkedHashMap<>();
 
   public ServiceHttp(
       String host,
@@ -25,14 +28,41 @@ public final class ServiceHttp implements AutoCloseable {
       PrometheusMeterRegistry metrics,
       BooleanSupplier ready,
       Supplier<Map<String, Object>> status) {
-    this.host = host;
-    this.port = port;
+    this(HttpSettings.open(host, port), metrics, ready, status);
+  }
+
+  public ServiceHttp(
+      HttpSettings settings,
+      PrometheusMeterRegistry metrics,
+      BooleanSupplier ready,
+      Supplier<Map<String, Object>> status) {
+    this.settings = settings;
+    this.metrics = metrics;
     this.app =
         Javalin.create(
             cfg -> {
               cfg.showJavalinBanner = false;
               cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+              if (settings.tls() != null) {
+                cfg.jetty.addConnector((server, http) -> Tls.connector(server, http, settings));
+              }
             });
+    app.exception(
+        ApiRefused.class,
+        (e, ctx) -> {
+          metrics.counter("earshot.http.refused", "reason", e.reason()).increment();
+          if (e.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+          }
+          if (e.status() == 429) {
+            ctx.header("Retry-After", "1");
+          }
+          Map<String, String> body = new LinkedHashMap<>();
+          body.put("error", e.getMessage());
+          body.put("field", e.status() == 429 ? "$" : "Authorization");
+          ctx.status(e.status()).json(body);
+        });
+    app.before(this::admit);
     // A failure nobody planned for: 500 as JSON, and one log line (no stack trace) at most every
     // ten seconds however many requests hit it.
     QuietLog failures =
@@ -60,13 +90,84 @@ public final class ServiceHttp implements AutoCloseable {
     return app;
   }
 
+  /**
+   * Requests under {@code pathPrefix} need a token with {@code role} (when the service has a token
+   * file), and count against the caller's rate limit. Health, readiness and metrics stay open.
+   */
+  public ServiceHttp protect(String pathPrefix, String role) {
+    roleByPathPrefix.put(pathPrefix, role);
+    return this;
+  }
+
+  private void admit(Context ctx) {
+    String role = null;
+    for (Map.Entry<String, String> e : roleByPathPrefix.entrySet()) {
+      if (ctx.path().startsWith(e.getKey())) {
+        role = e.getValue();
+      }
+    }
+    if (role == null) {
+      return;
+    }
+    String client = ctx.ip();
+    if (settings.tokens().required()) {
+      String header = ctx.header("Authorization");
+      if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        throw new ApiRefused(401, "unauthenticated", "a bearer token is required");
+      }
+      ApiTokens.Client caller =
+          settings
+              .tokens()
+              .find(header.substring(7).strip())
+              .orElseThrow(() -> new ApiRefused(401, "unauthenticated", "unknown token"));
+      if (!caller.roles().contains(role)) {
+        throw new ApiRefused(
+            403, "forbidden", "client '" + caller.name() + "' lacks the role '" + role + "'");
+      }
+      client = caller.name();
+    }
+    if (!settings.limiter().tryAcquire(client)) {
+      throw new ApiRefused(429, "rate_limited", "too many requests from " + client);
+    }
+  }
+
+  /** A request refused before its handler: 401, 403 or 429. */
+  private static final class ApiRefused extends RuntimeException {
+    private final int status;
+    private final String reason;
+
+    ApiRefused(int status, String reason, String message) {
+      super(message, null, false, false);
+      this.status = status;
+      this.reason = reason;
+    }
+
+    int status() {
+      return status;
+    }
+
+    String reason() {
+      return reason;
+    }
+  }
+
   /** Binds the port; a taken port fails here with the port named. */
   public ServiceHttp start() {
     try {
-      app.start(host, port);
+      if (settings.tls() != null) {
+        app.start(); // the TLS connector carries the host and port
+      } else {
+        app.start(settings.host(), settings.port());
+      }
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "cannot listen on " + host + ":" + port + " (is the port taken?): " + e.getMessage(), e);
+          "cannot listen on "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + " (is the port taken?): "
+              + e.getMessage(),
+          e);
     }
     return this;
   }
@@ -77,7 +178,7 @@ public final class ServiceHttp implements AutoCloseable {
   }
 
   public String baseUrl() {
-    return "http://" + host + ":" + port();
+    return (settings.tls() != null ? "https://" : "http://") + settings.host() + ":" + port();
   }
 
   @Override

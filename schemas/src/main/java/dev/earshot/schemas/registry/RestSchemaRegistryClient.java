@@ -3,8 +3,8 @@ package dev.earshot.schemas.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earshot.schemas.TrustStores;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,10 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -271,20 +267,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private static SSLContext sslContext(RegistryConfig config) {
-    try (InputStream in = Files.newInputStream(Path.of(config.trustStorePath()))) {
-      KeyStore trustStore = KeyStore.getInstance(config.trustStoreType());
-      char[] password =
-          config.trustStorePassword() == null ? null : config.trustStorePassword().toCharArray();
-      trustStore.load(in, password);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trustStore);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, tmf.getTrustManagers(), null);
-      return context;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException(
-          "cannot load trust store " + config.trustStorePath() + ": " + e.getMessage(), e);
-    }
+    return TrustStores.sslContext(
+        Path.of(config.trustStorePath()), config.trustStorePassword(), config.trustStoreType());
   }
 }

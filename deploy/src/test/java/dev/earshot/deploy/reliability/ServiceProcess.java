@@ -1,0 +1,176 @@
+package dev.earshot.deploy.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One earshot service as its own JVM, started the way a deployment starts it ({@code java -cp
+ * 'deploy/target/lib/*' <main> <properties file>}), so that it can be killed with SIGKILL and leave
+ * exactly what a crashed pod leaves: its state directory, open transactions, a group member that
+ * never said goodbye.
+ */
+final class ServiceProcess {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final String mainClass;
+  private final Path configFile;
+  private final Path logFile;
+  private final int port;
+  private Process process;
+
+  ServiceProcess(String name, String mainClass, Map<String, String> config, Path dir, int port) {
+    this.name = name;
+    this.mainClass = mainClass;
+    this.port = port;
+    this.configFile = dir.resolve(name + ".properties");
+    this.logFile = dir.resolve(name + ".log");
+    Properties props = new Properties();
+    props.putAll(config);
+    try {
+      Files.createDirectories(dir);
+      try (var out = Files.newBufferedWriter(configFile)) {
+        props.store(out, name);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Starts the JVM (appending to its log) and waits until /ready says 200. */
+  ServiceProcess start(Duration timeout) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // The distribution's class path, as the README's "running on a real cluster" uses it.
+    String classPath = "target/earshot-local.jar:target/lib/*";
+    try {
+      process =
+          new ProcessBuilder(
+                  List.of(
+                      java,
+                      "-Xmx512m",
+                      "-XX:+UseSerialGC",
+                      "-Dlogback.configurationFile=src/main/resources/logback.xml",
+                      "-cp",
+                      classPath,
+                      mainClass,
+                      configFile.toString()))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name, e);
+    }
+    awaitReady(timeout);
+    return this;
+  }
+
+  void awaitReady(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + "; see " + logFile);
+      }
+      if (isReady()) {
+        return;
+      }
+      sleep(200);
+    }
+    throw new IllegalStateException(name + " not ready within " + timeout + "; see " + logFile);
+  }
+
+  boolean isReady() {
+    try {
+      return HTTP.send(
+                  HttpRequest.newBuilder(URI.create(url() + "/ready"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** SIGKILL: no shutdown hook, no commit, no leaving the group. */
+  void kill() {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      waitFor();
+    }
+  }
+
+  /** SIGTERM: the service's shutdown hook closes Streams cleanly. */
+  void stop() {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      waitFor();
+    }
+  }
+
+  private void waitFor() {
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Resident memory of the JVM (VmRSS), or 0 if it is not running. */
+  long residentBytes() {
+    if (process == null || !process.isAlive()) {
+      return 0;
+    }
+    try {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  Path logFile() {
+    return logFile;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
