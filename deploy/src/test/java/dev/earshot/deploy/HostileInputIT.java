@@ -33,8 +33,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -98,16 +100,17 @@ class HostileInputIT {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
   }
 
-  /** The ingest.dlq record whose reason contains {@code marker}. */
+  /** The dead letter on {@code topic} whose {@code header} contains {@code marker}. */
   private ConsumerRecord<byte[], byte[]> deadLetter(String topic, String header, String marker) {
+    return deadLetter(topic, r -> String.valueOf(header(r, header)).contains(marker));
+  }
+
+  /** The first record on {@code topic} that matches, once there is one. */
+  private ConsumerRecord<byte[], byte[]> deadLetter(
+      String topic, Predicate<ConsumerRecord<byte[], byte[]>> matches) {
     return await()
         .atMost(TIMEOUT)
-        .until(
-            () ->
-                probe.readAll(topic).stream()
-                    .filter(r -> String.valueOf(header(r, header)).contains(marker))
-                    .findFirst(),
-            java.util.Optional::isPresent)
+        .until(() -> probe.readAll(topic).stream().filter(matches).findFirst(), Optional::isPresent)
         .orElseThrow();
   }
 
@@ -142,16 +145,9 @@ class HostileInputIT {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo("$");
     ConsumerRecord<byte[], byte[]> dead =
-        await()
-            .atMost(TIMEOUT)
-            .until(
-                () ->
-                    probe.readAll(Topics.INGEST_DLQ).stream()
-                        .filter(
-                            d -> new String(d.value(), StandardCharsets.ISO_8859_1).contains(id))
-                        .findFirst(),
-                java.util.Optional::isPresent)
-            .orElseThrow();
+        deadLetter(
+            Topics.INGEST_DLQ,
+            d -> new String(d.value(), StandardCharsets.ISO_8859_1).contains(id));
     // The bytes as received (cut to the dead-letter limit), not re-encoded three times larger.
     assertThat(Arrays.copyOfRange(dead.value(), body.length - garbage.length, dead.value().length))
         .containsOnly((byte) 0xFF);
@@ -181,15 +177,8 @@ class HostileInputIT {
     JsonNode error = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4).trim());
     assertThat(error.get("field").asText()).isEqualTo("$");
     ConsumerRecord<byte[], byte[]> dead =
-        await()
-            .atMost(TIMEOUT)
-            .until(
-                () ->
-                    probe.readAll(Topics.INGEST_DLQ).stream()
-                        .filter(d -> new String(d.value(), StandardCharsets.UTF_8).contains(marker))
-                        .findFirst(),
-                java.util.Optional::isPresent)
-            .orElseThrow();
+        deadLetter(
+            Topics.INGEST_DLQ, d -> new String(d.value(), StandardCharsets.UTF_8).contains(marker));
     assertThat(header(dead, DeadLetters.ORIGINAL_BYTES))
         .isEqualTo(Integer.toString(IngestService.MAX_BODY_BYTES + 1));
     assertAGoodPostIsStillTaken();

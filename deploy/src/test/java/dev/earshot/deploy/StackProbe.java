@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** What integration tests look at on a running stack: HTTP answers, topics, metrics. */
-final class StackProbe {
+public final class StackProbe {
   private final String bootstrapServers;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -53,9 +53,18 @@ final class StackProbe {
 
   /** Every committed record of the topic, from the beginning to its current end. */
   List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+    return readCommitted(bootstrapServers, topic);
+  }
+
+  /**
+   * Every committed record of the topic ({@code read_committed}), from the beginning to its end.
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> readCommitted(
+      String bootstrapServers, String topic) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -66,7 +75,7 @@ final class StackProbe {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
         assertThat(System.nanoTime()).as("reading %s", topic).isLessThan(deadline);
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);

@@ -1,11 +1,10 @@
 package dev.earshot.ingest;
 
 import dev.earshot.schemas.PostParser;
-import java.io.BufferedReader;
+import dev.earshot.service.QuietLog;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -25,6 +24,8 @@ public final class JsonlReplay {
 
   private final PostParser parser;
   private final PostPublisher publisher;
+  // A file of a million bad lines is a million dead letters, not a million log lines.
+  private final QuietLog refusedLog = new QuietLog(log, Duration.ofSeconds(10));
 
   public JsonlReplay(PostParser parser, PostPublisher publisher) {
     this.parser = parser;
@@ -46,27 +47,30 @@ public final class JsonlReplay {
     long lines = 0;
     long published = 0;
     long rejected = 0;
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        stopIfFailed(failed, name);
-        lines++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String origin = "file:" + name + ":" + lines;
-        PostParser.Result result = parser.parse(line, origin);
-        if (result instanceof PostParser.Valid valid) {
-          publisher.publish(valid.post()).whenComplete(watch);
-          published++;
-        } else if (result instanceof PostParser.Invalid invalid) {
-          log.warn("{}: refused ({}): {}", origin, invalid.field(), invalid.reason());
-          publisher
-              .reject(line.getBytes(StandardCharsets.UTF_8), origin, invalid)
-              .whenComplete(watch);
-          rejected++;
-        }
+    BoundedLines reader = new BoundedLines(in, IngestService.MAX_BODY_BYTES);
+    BoundedLines.Line line;
+    while ((line = reader.next()) != null) {
+      stopIfFailed(failed, name);
+      lines++;
+      if (line.isBlank()) {
+        continue;
+      }
+      String origin = "file:" + name + ":" + lines;
+      PostParser.Result result =
+          line.tooLong()
+              ? new PostParser.Invalid(
+                  "$",
+                  "the line is longer than "
+                      + IngestService.MAX_BODY_BYTES
+                      + " bytes, the most a post may be")
+              : parser.parse(line.bytes(), origin);
+      if (result instanceof PostParser.Valid valid) {
+        publisher.publish(valid.post()).whenComplete(watch);
+        published++;
+      } else if (result instanceof PostParser.Invalid invalid) {
+        refusedLog.warn(origin + ": refused (" + invalid.field() + ")", new Refusal(invalid));
+        publisher.reject(line.bytes(), line.length(), origin, invalid).whenComplete(watch);
+        rejected++;
       }
     }
     publisher.flush();
@@ -74,6 +78,18 @@ public final class JsonlReplay {
     Summary summary = new Summary(lines, published, rejected);
     log.info("replayed {}: {}", name, summary);
     return summary;
+  }
+
+  /** A refusal as the log shows it: the reason, without a stack trace. */
+  private static final class Refusal extends Exception {
+    Refusal(PostParser.Invalid why) {
+      super(why.reason(), null, false, false);
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
+    }
   }
 
   private static void stopIfFailed(AtomicReference<Throwable> failed, String name) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earshot.avro.RawPost;
+import dev.earshot.schemas.DeadLetters;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.PostParser;
 import dev.earshot.schemas.TopicWithSerdes;
@@ -24,7 +25,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,5 +137,26 @@ class JsonlReplayTest {
         .hasMessageContaining("connection refused")
         .satisfies(e -> assertThat(Failures.isOutage(e)).isTrue());
     assertThat(metrics.counter("earshot.ingest.published").count()).isZero();
+  }
+
+  @Test
+  void aLineOver1MbIsDeadLetteredCutAndTheNextLinesGoOn() throws IOException {
+    MockProducer<byte[], byte[]> producer =
+        new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    publisher = new PostPublisher(producer, inMemoryRegistryTopic(), metrics);
+    String huge = "{\"id\":\"" + "x".repeat(2_000_000) + "\"}";
+
+    JsonlReplay.Summary summary =
+        new JsonlReplay(parser, publisher)
+            .replay(lines(VALID, huge, VALID.replace("\"id\":\"1\"", "\"id\":\"2\"")), "big.jsonl");
+
+    assertThat(summary).isEqualTo(new JsonlReplay.Summary(3, 2, 1));
+    var dead = producer.history().stream().filter(r -> r.topic().equals("ingest.dlq")).toList();
+    assertThat(dead).hasSize(1);
+    assertThat(dead.get(0).value()).hasSize(DeadLetters.MAX_PAYLOAD_BYTES);
+    assertThat(new String(dead.get(0).headers().lastHeader(DeadLetters.ORIGINAL_BYTES).value()))
+        .isEqualTo(Integer.toString(huge.length()));
+    assertThat(new String(dead.get(0).headers().lastHeader(DeadLetters.ORIGIN).value()))
+        .isEqualTo("file:big.jsonl:2");
   }
 }

@@ -140,28 +140,18 @@ final class ReliabilityCluster implements AutoCloseable {
    * and the end.
    */
   boolean consumedAll(String group, String topic) {
-    try (Admin admin = admin()) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-      for (int p = 0; p < PARTITIONS; p++) {
-        ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
-      }
-      for (var end : admin.listOffsets(ends).all().get().entrySet()) {
-        OffsetAndMetadata c = committed.get(end.getKey());
-        long from = c == null ? 0 : c.offset();
-        if (from < end.getValue().offset()
-            && anyRecordBetween(end.getKey(), from, end.getValue().offset())) {
-          return false;
-        }
-      }
-      return true;
-    } catch (ExecutionException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    Map<TopicPartition, long[]> offsets = committedAndEnd(group, topic);
+    if (offsets == null) {
       return false;
     }
+    for (Map.Entry<TopicPartition, long[]> e : offsets.entrySet()) {
+      long committed = e.getValue()[0];
+      long end = e.getValue()[1];
+      if (committed < end && anyRecordBetween(e.getKey(), committed, end)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean anyRecordBetween(TopicPartition tp, long from, long end) {
@@ -182,8 +172,16 @@ final class ReliabilityCluster implements AutoCloseable {
     }
   }
 
-  /** Records on the topic not yet committed by the group. */
+  /** Records (and transaction markers) on the topic not yet committed by the group. */
   long lag(String group, String topic) {
+    Map<TopicPartition, long[]> offsets = committedAndEnd(group, topic);
+    return offsets == null
+        ? -1
+        : offsets.values().stream().mapToLong(o -> Math.max(0, o[1] - o[0])).sum();
+  }
+
+  /** Per partition: the group's committed offset (0 if none) and the end offset; null on error. */
+  private Map<TopicPartition, long[]> committedAndEnd(String group, String topic) {
     try (Admin admin = admin()) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
@@ -191,17 +189,22 @@ final class ReliabilityCluster implements AutoCloseable {
       for (int p = 0; p < PARTITIONS; p++) {
         ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
       }
-      long lag = 0;
-      for (var end : admin.listOffsets(ends).all().get().entrySet()) {
-        OffsetAndMetadata c = committed.get(end.getKey());
-        lag += Math.max(0, end.getValue().offset() - (c == null ? 0 : c.offset()));
-      }
-      return lag;
+      Map<TopicPartition, long[]> offsets = new HashMap<>();
+      admin
+          .listOffsets(ends)
+          .all()
+          .get()
+          .forEach(
+              (tp, end) -> {
+                OffsetAndMetadata c = committed.get(tp);
+                offsets.put(tp, new long[] {c == null ? 0 : c.offset(), end.offset()});
+              });
+      return offsets;
     } catch (ExecutionException e) {
-      return -1;
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return -1;
+      return null;
     }
   }
 
