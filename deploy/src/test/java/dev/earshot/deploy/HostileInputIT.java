@@ -241,6 +241,13 @@ class HostileInputIT {
     poison.put("huge-string", hugeString);
     poison.put("trailing-bytes", concat(valid, new byte[] {0}));
     poison.put("ancient", ancient);
+    // Two hours ahead: written to enrich's changelog with that time, the broker would refuse it
+    // (log.message.timestamp.after.max.ms) and the stream thread would die, at every restart.
+    poison.put(
+        "future",
+        serializer.serialize(
+            Topics.POSTS_RAW,
+            RawPost.newBuilder(good).setCreatedAt(Instant.now().plusSeconds(7_200)).build()));
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
       for (var e : poison.entrySet()) {
         producer
@@ -268,7 +275,7 @@ class HostileInputIT {
                         ? Arrays.equals(r.value(), valid)
                         : new String(r.key()).contains(tag))
             .toList();
-    assertThat(dead).hasSize(5);
+    assertThat(dead).hasSize(6);
     for (ConsumerRecord<byte[], byte[]> d : dead) {
       assertThat(header(d, ExceptionHandlerUtils.HEADER_ERRORS_TOPIC_NAME))
           .isEqualTo(Topics.POSTS_RAW);

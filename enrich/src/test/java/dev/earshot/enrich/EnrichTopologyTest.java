@@ -264,6 +264,22 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void postDatedHoursAheadIsDeadLetteredRatherThanWrittenToTheChangelog() {
+    RawPost ahead =
+        post("ahead", "Love my Acme card").setCreatedAt(Instant.now().plusSeconds(7_200)).build();
+
+    in.pipeInput("twitter:ahead", ahead);
+
+    assertThat(keys()).isEmpty();
+    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).hasSize(1);
+    assertThat(
+            header(
+                dead.get(0).headers(), ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
+        .contains("in the future");
+  }
+
+  @Test
   void postDatedBefore1970IsDeadLetteredNotDroppedSilently() {
     RawPost ancient =
         post("old", "Love my Acme card")

@@ -21,8 +21,13 @@ import java.util.regex.Pattern;
  * names the field, so the dead-letter record and the HTTP 400 can say what to fix.
  */
 public final class PostParser {
-  /** Posts dated further ahead than this are refused: the clock of their source is wrong. */
-  static final Duration MAX_FUTURE = Duration.ofMinutes(15);
+  /**
+   * Posts dated further ahead than this are refused: the clock of their source is wrong. It also
+   * keeps every record the Streams apps write well inside the broker's bound on future timestamps
+   * ({@code log.message.timestamp.after.max.ms}, one hour by default): their changelog records
+   * carry the post's event time.
+   */
+  public static final Duration MAX_FUTURE = Duration.ofMinutes(15);
 
   /**
    * Posts dated before this are refused: Kafka record times and windows start at the Unix epoch,

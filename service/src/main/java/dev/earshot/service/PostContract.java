@@ -2,12 +2,15 @@ package dev.earshot.service;
 
 import dev.earshot.avro.RawPost;
 import dev.earshot.schemas.PostKeys;
+import dev.earshot.schemas.PostParser;
+import java.time.Instant;
 
 /**
  * What every post record on posts.raw and posts.enriched must satisfy, checked where each Streams
  * app reads it. Ingest only writes such records; anything else on the topic (another producer, a
  * hand-made record) goes to the dead-letter topic with the reason rather than being counted twice
- * under another key, failing a later step, or being dropped by Kafka Streams for a negative time.
+ * under another key, failing a later step, being dropped by Kafka Streams for a negative time, or
+ * stopping the app with a time the broker refuses.
  */
 public final class PostContract {
   /**
@@ -28,6 +31,14 @@ public final class PostContract {
     if (post.getCreatedAt() == null || post.getCreatedAt().toEpochMilli() < 0) {
       throw new InvalidRecordException(
           "created_at " + post.getCreatedAt() + " is before 1970-01-01T00:00:00Z");
+    }
+    // A post far in the future would be written to the apps' changelogs with that time, which the
+    // broker refuses (log.message.timestamp.after.max.ms): the stream thread would die on it, and
+    // again after every restart.
+    Instant latest = Instant.now().plus(PostParser.MAX_FUTURE);
+    if (post.getCreatedAt().isAfter(latest)) {
+      throw new InvalidRecordException(
+          "created_at " + post.getCreatedAt() + " is more than 15 minutes in the future");
     }
   }
 

@@ -52,4 +52,16 @@ class PostContractTest {
     assertThatThrownBy(() -> PostContract.check("twitter:1", null))
         .isInstanceOf(InvalidRecordException.class);
   }
+
+  @Test
+  void shouldRefuseAPostDatedMoreThan15MinutesAhead() {
+    RawPost ahead = RawPost.newBuilder(POST).setCreatedAt(Instant.now().plusSeconds(7_200)).build();
+    RawPost slightlyAhead =
+        RawPost.newBuilder(POST).setCreatedAt(Instant.now().plusSeconds(60)).build();
+
+    assertThatThrownBy(() -> PostContract.check("twitter:1", ahead))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageContaining("in the future");
+    assertThatCode(() -> PostContract.check("twitter:1", slightlyAhead)).doesNotThrowAnyException();
+  }
 }

@@ -30,8 +30,11 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SequencedPosts implements AutoCloseable {
   static final String PLATFORM = "gen";
 
-  /** Event time between two posts: 9,000 posts span a day of hourly windows. */
-  static final long STEP_MILLIS = 10_000;
+  /** Event time between two posts, at most: 9,000 posts span a day of hourly windows. */
+  static final long MAX_STEP_MILLIS = 10_000;
+
+  /** Event times run from three days back, and stay in the past however many posts are sent. */
+  private static final Duration SPAN = Duration.ofDays(3).minusHours(1);
 
   private final List<String> texts;
   private final PostPublisher publisher;
@@ -58,12 +61,12 @@ final class SequencedPosts implements AutoCloseable {
     this.base = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
   }
 
-  static RawPost post(long seq, List<String> texts, Instant base) {
+  static RawPost post(long seq, List<String> texts, Instant base, long stepMillis) {
     return RawPost.newBuilder()
         .setId(String.format("seq-%07d", seq))
         .setPlatform(PLATFORM)
         .setText(texts.get((int) (seq % texts.size())))
-        .setCreatedAt(base.plusMillis(STEP_MILLIS * seq))
+        .setCreatedAt(base.plusMillis(stepMillis * seq))
         .setAuthor(new Author("a" + seq % 97, "user" + seq % 97, seq % 1000, null))
         .setIngestedAt(Instant.now())
         .setOrigin("reliability")
@@ -72,13 +75,14 @@ final class SequencedPosts implements AutoCloseable {
 
   /** Starts publishing posts {@code 0..count-1} at {@code perSecond}. */
   SequencedPosts start(long count, int perSecond) {
+    long step = Math.min(MAX_STEP_MILLIS, SPAN.toMillis() / count);
     thread =
         new Thread(
             () -> {
               long started = System.nanoTime();
               for (long seq = 0; seq < count; seq++) {
                 publisher
-                    .publish(post(seq, texts, base))
+                    .publish(post(seq, texts, base, step))
                     .whenComplete(
                         (ok, e) -> {
                           if (e != null) {
