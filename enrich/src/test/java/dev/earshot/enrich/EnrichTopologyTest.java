@@ -238,12 +238,7 @@ class EnrichTopologyTest {
     in.pipeInput((String) null, post("1", "Love my Acme card").build());
 
     assertThat(keys()).isEmpty();
-    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
-    assertThat(dead).hasSize(1);
-    assertThat(
-            header(
-                dead.get(0).headers(), ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
-        .contains("no key");
+    assertOneDeadLetterSaying("no key");
     assertThat(deadLetters("invalid")).isEqualTo(1.0);
   }
 
@@ -255,12 +250,7 @@ class EnrichTopologyTest {
     in.pipeInput("replayed/twitter:1", post);
 
     assertThat(keys()).containsExactly("twitter:1");
-    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
-    assertThat(dead).hasSize(1);
-    assertThat(
-            header(
-                dead.get(0).headers(), ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
-        .contains("'replayed/twitter:1' is not the post's platform:id 'twitter:1'");
+    assertOneDeadLetterSaying("'replayed/twitter:1' is not the post's platform:id 'twitter:1'");
   }
 
   @Test
@@ -271,12 +261,7 @@ class EnrichTopologyTest {
     in.pipeInput("twitter:ahead", ahead);
 
     assertThat(keys()).isEmpty();
-    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
-    assertThat(dead).hasSize(1);
-    assertThat(
-            header(
-                dead.get(0).headers(), ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
-        .contains("in the future");
+    assertOneDeadLetterSaying("in the future");
   }
 
   @Test
@@ -289,13 +274,18 @@ class EnrichTopologyTest {
     in.pipeInput("twitter:old", ancient, Instant.parse("2026-12-01T00:00:00Z"));
 
     assertThat(keys()).isEmpty();
+    assertOneDeadLetterSaying("before 1970");
+    assertThat(deadLetters("invalid")).isEqualTo(1.0);
+  }
+
+  /** Exactly one record went to enrich.dlq, and its exception message says {@code why}. */
+  private void assertOneDeadLetterSaying(String why) {
     List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
     assertThat(dead).hasSize(1);
     assertThat(
             header(
                 dead.get(0).headers(), ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
-        .contains("before 1970");
-    assertThat(deadLetters("invalid")).isEqualTo(1.0);
+        .contains(why);
   }
 
   private List<String> keys() {

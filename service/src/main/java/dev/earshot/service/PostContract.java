@@ -3,6 +3,7 @@ package dev.earshot.service;
 import dev.earshot.avro.RawPost;
 import dev.earshot.schemas.PostKeys;
 import dev.earshot.schemas.PostParser;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,13 @@ import java.time.Instant;
  * stopping the app with a time the broker refuses.
  */
 public final class PostContract {
+  /**
+   * How far ahead of this host's clock a post may be dated: ingest's own bound (15 minutes) plus
+   * room for clock skew between hosts, and still well inside the broker's default bound on future
+   * record times (one hour).
+   */
+  static final Duration MAX_FUTURE = PostParser.MAX_FUTURE.plusMinutes(30);
+
   /**
    * @throws InvalidRecordException if the record breaks the contract
    */
@@ -35,10 +43,14 @@ public final class PostContract {
     // A post far in the future would be written to the apps' changelogs with that time, which the
     // broker refuses (log.message.timestamp.after.max.ms): the stream thread would die on it, and
     // again after every restart.
-    Instant latest = Instant.now().plus(PostParser.MAX_FUTURE);
+    Instant latest = Instant.now().plus(MAX_FUTURE);
     if (post.getCreatedAt().isAfter(latest)) {
       throw new InvalidRecordException(
-          "created_at " + post.getCreatedAt() + " is more than 15 minutes in the future");
+          "created_at "
+              + post.getCreatedAt()
+              + " is more than "
+              + MAX_FUTURE.toMinutes()
+              + " minutes in the future");
     }
   }
 
