@@ -34,6 +34,17 @@ public class DeadLetterProcessingHandler extends LogAndContinueProcessingExcepti
           exception);
       return Response.fail();
     }
+    if (Failures.isRegistryRefusal(exception)) {
+      // The registry refused the schema of what this app writes: every record would fail the
+      // same way. Stop loudly rather than dead-letter good posts.
+      log.error(
+          "the schema registry refused this app's output schema at {}-{}@{}: stopping",
+          context.topic(),
+          context.partition(),
+          context.offset(),
+          exception);
+      return Response.fail();
+    }
     deadLetters.count(exception instanceof InvalidRecordException ? "invalid" : "processing");
     return super.handleError(context, record, exception);
   }

@@ -1,5 +1,6 @@
 package dev.earshot.service;
 
+import dev.earshot.schemas.registry.SchemaRegistryException;
 import dev.earshot.schemas.registry.SchemaRegistryUnavailableException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -14,6 +15,20 @@ public final class Failures {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
       if (c instanceof SchemaRegistryUnavailableException || c instanceof RetriableException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the schema registry refused something (an incompatible schema, an unknown subject):
+   * while a Streams app writes its own output that is a deployment problem, not bad input.
+   */
+  public static boolean isRegistryRefusal(Throwable t) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+      if (c instanceof SchemaRegistryException) {
         return true;
       }
     }

@@ -2,6 +2,7 @@ package dev.earshot.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.schemas.registry.IncompatibleSchemaException;
 import dev.earshot.schemas.registry.SchemaRegistryUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -180,6 +181,26 @@ class DeadLetterHandlersTest {
 
       assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
       assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+
+    @Test
+    void shouldFailWithoutDeadLetteringWhenTheRegistryRefusesTheAppsOwnOutputSchema() {
+      // Writing our own output with a schema the registry refuses is not the record's fault: the
+      // record is good, the deployment is not. Stop loudly; never dead-letter good posts.
+      handler.configure(configs(true, true));
+
+      ProcessingExceptionHandler.Response response =
+          handler.handleError(
+              context(),
+              record,
+              new StreamsException(
+                  "Unable to serialize record",
+                  new SerializationException(
+                      "cannot write", new IncompatibleSchemaException("HTTP 409", 409))));
+
+      assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+      assertThat(response.deadLetterQueueRecords()).isEmpty();
+      assertThat(deadLetters(APP_ID, "processing")).isZero();
     }
 
     @Test

@@ -75,8 +75,11 @@ class ReliabilityIT {
         notes.add(s.name() + " back in " + millis(t) + " ms");
       }
       Verifier.Report report = finish(cluster, posts);
-      assertThat(report.ok()).as(report.toString()).isTrue();
+      keepLogs(cluster, "rolling-restart");
+      notes.add("dead letters " + deadLetters(cluster));
       record("rolling restart, 2 enrich + 2 aggregate", report, String.join("; ", notes));
+      assertThat(report.ok()).as(report.toString()).isTrue();
+      assertThat(deadLetters(cluster)).isZero();
     }
   }
 
@@ -135,6 +138,7 @@ class ReliabilityIT {
         }
         Thread.sleep(100);
       }
+      assertThat(report.ok()).as(report.toString()).isTrue();
       assertThat(wrong).as("answers that were neither right nor 503").isEmpty();
       assertThat(right).isPositive();
       record(
@@ -351,6 +355,20 @@ class ReliabilityIT {
             + " |\n",
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
+  }
+
+  /** Copies every service's log to target/reliability/logs/<case>/, for a case to be read later. */
+  private static void keepLogs(ReliabilityCluster cluster, String name) throws IOException {
+    Path to = Path.of("target", "reliability", "logs", name);
+    Files.createDirectories(to);
+    for (ServiceProcess s : concat(cluster.enrich(), cluster.aggregate())) {
+      if (Files.exists(s.logFile())) {
+        Files.copy(
+            s.logFile(),
+            to.resolve(s.name() + ".log"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 
   private static long millis(long startNanos) {

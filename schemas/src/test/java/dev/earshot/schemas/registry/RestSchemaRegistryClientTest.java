@@ -220,7 +220,7 @@ class RestSchemaRegistryClientTest {
     AtomicInteger calls = new AtomicInteger();
     stub.respond(
         r ->
-            calls.incrementAndGet() == 1
+            calls.incrementAndGet() <= 2 // the registration, then the lookup after the 409
                 ? new Reply(409, error(40901, "incompatible"))
                 : Reply.ok("{\"id\":3}"));
     RestSchemaRegistryClient client = client();
@@ -228,7 +228,27 @@ class RestSchemaRegistryClientTest {
     assertThatThrownBy(() -> client.register(SUBJECT, RAW_POST))
         .isInstanceOf(IncompatibleSchemaException.class);
     assertThat(client.register(SUBJECT, RAW_POST)).isEqualTo(3);
-    assertThat(stub.requests()).hasSize(2);
+    assertThat(stub.requests()).hasSize(3);
+  }
+
+  @Test
+  void shouldTakeTheIdOfASchemaAnotherClientRegisteredAtTheSameMoment() {
+    // Apicurio, two instances registering a new subject at once: the loser gets 409 although
+    // the schema is registered; the lookup finds it.
+    stub.respond(
+        r ->
+            r.rawPath().endsWith("/versions")
+                ? new Reply(409, error(409, "An artifact with ID 'posts.raw-value' already exists"))
+                : Reply.ok(
+                    JSON.createObjectNode()
+                        .put("subject", SUBJECT)
+                        .put("id", 11)
+                        .put("version", 1)
+                        .put("schema", RAW_POST.toString())
+                        .toString()));
+    RestSchemaRegistryClient client = client();
+
+    assertThat(client.register(SUBJECT, RAW_POST)).isEqualTo(11);
   }
 
   @Test
