@@ -35,6 +35,7 @@ public final class SchemaRegistryProcess implements AutoCloseable {
   private static final int MAX_RESTARTS = 5;
 
   static final String PID_FILE = "registry.pid";
+  private static final String LOG_FILE = "registry.log";
 
   private final ProcessBuilder builder;
   private final Path logFile;
@@ -45,7 +46,7 @@ public final class SchemaRegistryProcess implements AutoCloseable {
 
   private SchemaRegistryProcess(ProcessBuilder builder, Path dataDir, String url) {
     this.builder = builder;
-    this.logFile = dataDir.resolve("registry.log");
+    this.logFile = dataDir.resolve(LOG_FILE);
     this.pidFile = dataDir.resolve(PID_FILE);
     this.url = url;
   }
@@ -78,8 +79,7 @@ public final class SchemaRegistryProcess implements AutoCloseable {
                 "-jar",
                 runner.toString())
             .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(dataDir.resolve("registry.log").toFile()));
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(LOG_FILE).toFile()));
     Map<String, String> env = builder.environment();
     env.put(
         "REGISTRY_DATASOURCE_URL",
@@ -143,7 +143,13 @@ public final class SchemaRegistryProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + pidFile, e);
     }
-    awaitReady(started);
+    try {
+      awaitReady(started);
+    } catch (RuntimeException e) {
+      // A restart that did not come up must not stay behind holding the port for the next one.
+      started.destroyForcibly();
+      throw e;
+    }
     started.onExit().thenAccept(this::exited);
   }
 

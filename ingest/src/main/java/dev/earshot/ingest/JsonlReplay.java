@@ -68,7 +68,7 @@ public final class JsonlReplay {
         publisher.publish(valid.post()).whenComplete(watch);
         published++;
       } else if (result instanceof PostParser.Invalid invalid) {
-        refusedLog.warn(origin + ": refused (" + invalid.field() + ")", new Refusal(invalid));
+        refusedLog.warn(origin + ": refused (" + invalid.field() + "): " + invalid.reason());
         publisher.reject(line.bytes(), line.length(), origin, invalid).whenComplete(watch);
         rejected++;
       }
@@ -78,18 +78,6 @@ public final class JsonlReplay {
     Summary summary = new Summary(lines, published, rejected);
     log.info("replayed {}: {}", name, summary);
     return summary;
-  }
-
-  /** A refusal as the log shows it: the reason, without a stack trace. */
-  private static final class Refusal extends Exception {
-    Refusal(PostParser.Invalid why) {
-      super(why.reason(), null, false, false);
-    }
-
-    @Override
-    public String toString() {
-      return getMessage();
-    }
   }
 
   private static void stopIfFailed(AtomicReference<Throwable> failed, String name) {

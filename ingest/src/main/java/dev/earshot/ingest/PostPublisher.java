@@ -85,13 +85,9 @@ public final class PostPublisher implements AutoCloseable {
     return send(record, published::increment);
   }
 
-  /** Sends refused input to ingest.dlq with the reason; counts it under its field once stored. */
-  public CompletableFuture<RecordMetadata> reject(
-      byte[] raw, String origin, PostParser.Invalid why) {
-    return reject(raw, raw.length, origin, why);
-  }
-
   /**
+   * Sends refused input to ingest.dlq with the reason; counts it under its field once stored.
+   *
    * @param originalBytes the size of the input {@code raw} was taken from (larger when only the
    *     start of a body was read)
    */

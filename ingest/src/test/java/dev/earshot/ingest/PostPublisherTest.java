@@ -57,7 +57,7 @@ class PostPublisherTest {
   @Test
   void shouldRefuseAndStillPublishAfterADeadLetterFailed() {
     PostParser.Invalid why = new PostParser.Invalid("created_at", "bad");
-    CompletableFuture<RecordMetadata> dead = publisher.reject(new byte[] {1}, "http", why);
+    CompletableFuture<RecordMetadata> dead = publisher.reject(new byte[] {1}, 1, "http", why);
     producer.errorNext(new RecordTooLargeException("too large"));
 
     CompletableFuture<RecordMetadata> next = publisher.publish(post("3"));
@@ -72,7 +72,7 @@ class PostPublisherTest {
     byte[] huge = "x".repeat(3_000_000).getBytes(StandardCharsets.UTF_8);
     PostParser.Invalid why = new PostParser.Invalid("created_at", "r".repeat(50_000));
 
-    publisher.reject(huge, "http", why);
+    publisher.reject(huge, huge.length, "http", why);
 
     ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
     assertThat(sent.topic()).isEqualTo("ingest.dlq");
@@ -93,7 +93,7 @@ class PostPublisherTest {
 
   @Test
   void shouldKeepASmallInputWhole() {
-    publisher.reject(new byte[] {'x'}, "http", new PostParser.Invalid("$", "not JSON"));
+    publisher.reject(new byte[] {'x'}, 1, "http", new PostParser.Invalid("$", "not JSON"));
 
     ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
     assertThat(sent.value()).containsExactly('x');

@@ -21,6 +21,11 @@ public final class QuietLog {
 
   /** Logs {@code message: cause} unless a line was logged less than an interval ago. */
   public void warn(String message, Throwable cause) {
+    warn(message + ": " + cause);
+  }
+
+  /** Logs {@code line} unless a line was logged less than an interval ago. */
+  public void warn(String line) {
     long now = System.nanoTime();
     long next = nextAt.get();
     if ((next != Long.MIN_VALUE && now - next < 0)
@@ -29,7 +34,6 @@ public final class QuietLog {
       return;
     }
     long left = suppressed.getAndSet(0);
-    log.warn(
-        "{}: {}{}", message, cause, left == 0 ? "" : " (" + left + " more like it not logged)");
+    log.warn("{}{}", line, left == 0 ? "" : " (" + left + " more like it not logged)");
   }
 }
