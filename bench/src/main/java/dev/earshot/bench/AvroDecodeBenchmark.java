@@ -2,10 +2,10 @@ package dev.earshot.bench;
 
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.RawPost;
-import dev.earshot.enrich.Enricher;
-import dev.earshot.enrich.nlp.TextAnalyzer;
-import dev.earshot.enrich.sentiment.SentimentLexicon;
-import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.labels.Enricher;
+import dev.earshot.labels.sentiment.SentimentLexicon;
+import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;

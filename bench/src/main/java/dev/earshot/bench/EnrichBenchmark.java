@@ -1,10 +1,10 @@
 package dev.earshot.bench;
 
 import dev.earshot.avro.RawPost;
-import dev.earshot.enrich.Enricher;
-import dev.earshot.enrich.nlp.TextAnalyzer;
-import dev.earshot.enrich.sentiment.SentimentLexicon;
-import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.labels.Enricher;
+import dev.earshot.labels.sentiment.SentimentLexicon;
+import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.text.TextAnalyzer;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.util.List;

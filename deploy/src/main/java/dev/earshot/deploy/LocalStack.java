@@ -5,6 +5,7 @@ import dev.earshot.enrich.EnrichService;
 import dev.earshot.ingest.IngestService;
 import dev.earshot.ingest.JsonlReplay;
 import dev.earshot.service.ServiceConfig;
+import dev.earshot.service.TopicSetup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

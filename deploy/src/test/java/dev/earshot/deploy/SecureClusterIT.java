@@ -12,6 +12,7 @@ import dev.earshot.ingest.IngestService;
 import dev.earshot.schemas.Topics;
 import dev.earshot.service.ServiceConfig;
 import dev.earshot.service.TestCertificates;
+import dev.earshot.service.TopicSetup;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,10 +1,11 @@
 package dev.earshot.enrich;
 
-import dev.earshot.enrich.nlp.TextAnalyzer;
-import dev.earshot.enrich.sentiment.SentimentLexicon;
-import dev.earshot.enrich.sentiment.SentimentModel;
-import dev.earshot.enrich.taxonomy.Taxonomy;
-import dev.earshot.enrich.taxonomy.TaxonomyWatcher;
+import dev.earshot.labels.Enricher;
+import dev.earshot.labels.LabelModels;
+import dev.earshot.labels.sentiment.SentimentLexicon;
+import dev.earshot.labels.sentiment.SentimentModel;
+import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.Topics;
 import dev.earshot.service.HttpSettings;

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.RawPost;
-import dev.earshot.enrich.nlp.TextAnalyzer;
-import dev.earshot.enrich.sentiment.SentimentLexicon;
-import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.labels.Enricher;
+import dev.earshot.labels.PostTooLargeException;
+import dev.earshot.labels.sentiment.SentimentLexicon;
+import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.Sentiments;
 import dev.earshot.schemas.TopicWithSerdes;

@@ -3,9 +3,10 @@ package dev.earshot.enrich;
 import static dev.earshot.enrich.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earshot.enrich.nlp.TextAnalyzer;
-import dev.earshot.enrich.sentiment.SentimentLexicon;
-import dev.earshot.enrich.taxonomy.Taxonomy;
+import dev.earshot.labels.Enricher;
+import dev.earshot.labels.sentiment.SentimentLexicon;
+import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.text.TextAnalyzer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

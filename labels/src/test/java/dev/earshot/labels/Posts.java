@@ -1,0 +1,26 @@
+package dev.earshot.labels;
+
+import dev.earshot.avro.Author;
+import dev.earshot.avro.RawPost;
+import java.time.Instant;
+
+/** RawPost fixtures. */
+final class Posts {
+  static final Instant CREATED = Instant.parse("2026-11-16T10:15:00Z");
+
+  static RawPost.Builder post(String id, String text) {
+    return RawPost.newBuilder()
+        .setId(id)
+        .setPlatform("twitter")
+        .setText(text)
+        .setCreatedAt(CREATED)
+        .setIngestedAt(CREATED.plusSeconds(5))
+        .setOrigin("test");
+  }
+
+  static Author bio(String bio) {
+    return Author.newBuilder().setHandle("someone").setBio(bio).build();
+  }
+
+  private Posts() {}
+}

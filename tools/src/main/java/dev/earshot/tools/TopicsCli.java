@@ -1,0 +1,60 @@
+package dev.earshot.tools;
+
+import dev.earshot.service.TopicSetup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./earshot topics}: creates the earshot topics that are missing on a Kafka cluster. */
+@Command(
+    name = "earshot topics",
+    mixinStandardHelpOptions = true,
+    description = "Creates the earshot topics that are missing on a Kafka cluster.")
+public final class TopicsCli implements Callable<Integer> {
+  @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers.")
+  String bootstrapServers;
+
+  @Option(
+      names = "--partitions",
+      defaultValue = "6",
+      description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(
+      names = "--replication-factor",
+      defaultValue = "3",
+      description = "Replicas per topic (default: ${DEFAULT-VALUE}).")
+  short replicationFactor;
+
+  @Option(
+      names = "--command-config",
+      description = "Properties file with client security settings.")
+  Path commandConfig;
+
+  @Override
+  public Integer call() throws Exception {
+    Properties props = new Properties();
+    if (commandConfig != null) {
+      try (var in = Files.newInputStream(commandConfig)) {
+        props.load(in);
+      }
+    }
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (Admin admin = Admin.create(props)) {
+      List<String> created = TopicSetup.ensure(admin, partitions, replicationFactor);
+      System.out.println(created.isEmpty() ? "all topics exist" : "created or updated " + created);
+    }
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TopicsCli()).execute(args));
+  }
+}

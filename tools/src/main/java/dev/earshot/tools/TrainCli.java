@@ -1,0 +1,369 @@
+package dev.earshot.tools;
+
+import dev.earshot.labels.Enricher;
+import dev.earshot.labels.LabelModels;
+import dev.earshot.labels.model.LinearModel;
+import dev.earshot.labels.routing.RoutingModel;
+import dev.earshot.labels.sentiment.SentimentModel;
+import dev.earshot.labels.topics.TopicModel;
+import dev.earshot.tools.train.LinearTrainer;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Trains one of the enricher's models on labelled posts, or cross-validates a setting: the
+ * sentiment model, or the department or journey-stage model. The bundled models are trained on the
+ * training sets in {@code eval/}; the held-out sets ({@code labelled-posts.jsonl}, {@code
+ * general-tweets.jsonl}) are only ever used by {@code evaluate}.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description =
+        "Trains a model of the enricher on labelled JSONL sets (post fields + 'expected').")
+public final class TrainCli implements Callable<Integer> {
+  /** What a model labels. */
+  enum Target {
+    sentiment("eval/train-posts.jsonl,eval/train-general.jsonl,eval/dev-posts.jsonl"),
+    topics("eval/train-posts.jsonl,eval/dev-posts.jsonl"),
+    department("eval/train-posts.jsonl,eval/dev-posts.jsonl"),
+    stage("eval/train-posts.jsonl,eval/dev-posts.jsonl");
+
+    final String defaultSets;
+
+    Target(String defaultSets) {
+      this.defaultSets = defaultSets;
+    }
+
+    String defaultOut() {
+      return switch (this) {
+        case sentiment -> "labels/src/main/resources/sentiment/model.tsv";
+        case topics -> "labels/src/main/resources/topics/model.tsv";
+        case department, stage -> "labels/src/main/resources/routing/" + name() + ".tsv";
+      };
+    }
+  }
+
+  @Option(
+      names = "--target",
+      required = true,
+      description = "sentiment, topics, department or stage.")
+  Target target;
+
+  @Option(
+      names = "--labelled",
+      split = ",",
+      description =
+          "Training sets, comma-separated (default: train-posts, dev-posts and, for sentiment,"
+              + " train-general in eval/).")
+  List<Path> labelled;
+
+  @Option(names = "--out", description = "Where to write the model (default: the bundled one).")
+  Path out;
+
+  @Option(
+      names = "--cross-validate",
+      defaultValue = "0",
+      description = "Print the k-fold cross-validated scores instead of writing a model.")
+  int folds;
+
+  @Option(names = "--l2", description = "L2 penalty (default: the bundled models').")
+  Double l2;
+
+  @Option(names = "--epochs", description = "Passes over the data (default: the bundled models').")
+  Integer epochs;
+
+  @Option(names = "--min-count", description = "Posts a feature must appear in.")
+  Integer minCount;
+
+  @Option(
+      names = "--threshold",
+      defaultValue = "0.5",
+      description =
+          "topics: the probability from which the model gives a topic the phrases missed"
+              + " (default: ${DEFAULT-VALUE}; --cross-validate prints the choices).")
+  double threshold = 0.5;
+
+  @Mixin EnricherOptions enricherOptions = new EnricherOptions();
+
+  @Override
+  public Integer call() throws IOException {
+    List<Path> sets =
+        labelled != null
+            ? labelled
+            : List.of(target.defaultSets.split(",")).stream().map(Path::of).toList();
+    Enricher enricher = enricher();
+    List<String> classes = classes(enricher);
+    LinearTrainer defaults = LinearTrainer.DEFAULT;
+    LinearTrainer trainer =
+        new LinearTrainer(
+            l2 != null ? l2 : defaults.l2(),
+            epochs != null ? epochs : defaults.epochs(),
+            defaults.learningRate(),
+            minCount != null ? minCount : defaults.minCount());
+    if (target == Target.topics) {
+      return topics(enricher, sets, classes, trainer);
+    }
+    List<LinearTrainer.Example> examples = new ArrayList<>();
+    for (Path file : sets) {
+      examples.addAll(examples(enricher, file, target, classes));
+    }
+    if (folds > 1) {
+      int[] predicted = trainer.crossValidate(examples, classes, folds);
+      Evaluation evaluation = new Evaluation();
+      long right = 0;
+      for (int i = 0; i < examples.size(); i++) {
+        String expected = classes.get(examples.get(i).label());
+        String actual = classes.get(predicted[i]);
+        evaluation.add(List.of(expected), List.of(actual));
+        right += expected.equals(actual) ? 1 : 0;
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%s: %d-fold cross-validation on %d posts (%s): macro-F1 %.3f accuracy %.3f%n",
+          target,
+          folds,
+          examples.size(),
+          trainer,
+          evaluation.macroF1(),
+          (double) right / examples.size());
+      return 0;
+    }
+    List<String> sources = sets.stream().map(Path::toString).toList();
+    LinearModel model =
+        trainer.train(
+            examples,
+            classes,
+            List.of(
+                "earshot " + target + " model: multinomial logistic regression (LinearModel)",
+                "columns: feature, then one weight per class",
+                "trained by ./earshot train --target "
+                    + target
+                    + " on "
+                    + String.join(", ", sources)));
+    write(model, examples.size());
+    return 0;
+  }
+
+  private void write(LinearModel model, int posts) throws IOException {
+    Path file = out != null ? out : Path.of(target.defaultOut());
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      model.write(writer);
+    }
+    System.out.printf("wrote %s: %d features from %d posts%n", file, model.size(), posts);
+  }
+
+  /** The thresholds {@code --cross-validate} reports for the topic model. */
+  static final double[] TOPIC_THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+
+  /**
+   * Trains the topic model, or cross-validates it: micro precision and recall of the topics the
+   * enricher would give (phrase matches, plus the model's from each threshold) against the rules
+   * alone. Exclude phrases, which veto either way, are left out of the cross-validated figures.
+   */
+  private int topics(
+      Enricher enricher, List<Path> sets, List<String> classes, LinearTrainer trainer)
+      throws IOException {
+    List<LinearTrainer.MultiLabelExample> examples = new ArrayList<>();
+    List<Set<String>> byPhrases = new ArrayList<>();
+    for (Path file : sets) {
+      examples.addAll(topicExamples(enricher, file, classes, byPhrases));
+    }
+    if (folds > 1) {
+      double[][] p = trainer.crossValidateMultiLabel(examples, classes, folds);
+      System.out.printf(
+          Locale.ROOT,
+          "topics: %d-fold cross-validation on %d posts (%s)%n  %-10s %9s %9s %9s%n",
+          folds,
+          examples.size(),
+          trainer,
+          "threshold",
+          "precision",
+          "recall",
+          "F1");
+      printTopicScores("phrases", examples, byPhrases, classes, null, 0);
+      for (double t : TOPIC_THRESHOLDS) {
+        printTopicScores(String.format(Locale.ROOT, "%.2f", t), examples, byPhrases, classes, p, t);
+      }
+      return 0;
+    }
+    List<String> sources = sets.stream().map(Path::toString).toList();
+    LinearModel model =
+        trainer.trainMultiLabel(
+            examples,
+            classes,
+            List.of(
+                "earshot topic model: one yes/no logistic regression per topic (LinearModel)",
+                "columns: feature, then one weight per topic; "
+                    + TopicModel.THRESHOLD
+                    + ": the probability from which a topic is given",
+                "trained by ./earshot train --target topics --threshold "
+                    + threshold
+                    + " on "
+                    + String.join(", ", sources)));
+    double[] thresholds = new double[classes.size()];
+    java.util.Arrays.fill(thresholds, threshold);
+    write(model.withRow(TopicModel.THRESHOLD, thresholds), examples.size());
+    return 0;
+  }
+
+  /**
+   * Micro P/R/F1 of phrase matches plus, where p is given, the topics from threshold t on; NaN
+   * where nothing was given (as {@code evaluate} prints it).
+   */
+  private static void printTopicScores(
+      String name,
+      List<LinearTrainer.MultiLabelExample> examples,
+      List<Set<String>> byPhrases,
+      List<String> classes,
+      double[][] p,
+      double t) {
+    Evaluation evaluation = new Evaluation();
+    for (int i = 0; i < examples.size(); i++) {
+      Set<String> given = new TreeSet<>(byPhrases.get(i));
+      Set<String> expected = new TreeSet<>();
+      for (int c = 0; c < classes.size(); c++) {
+        if (p != null && p[i][c] >= t) {
+          given.add(classes.get(c));
+        }
+        if (examples.get(i).labels().contains(c)) {
+          expected.add(classes.get(c));
+        }
+      }
+      evaluation.add(expected, given);
+    }
+    Evaluation.Counts micro = evaluation.micro();
+    System.out.printf(
+        Locale.ROOT,
+        "  %-10s %9.3f %9.3f %9.3f%n",
+        name,
+        micro.precision(),
+        micro.recall(),
+        micro.f1());
+  }
+
+  /**
+   * English posts of a labelled set with the topics they are about (any number, or none); adds the
+   * topics the taxonomy's phrases give each of them to {@code byPhrases}.
+   */
+  static List<LinearTrainer.MultiLabelExample> topicExamples(
+      Enricher enricher, Path file, List<String> classes, List<Set<String>> byPhrases)
+      throws IOException {
+    List<LinearTrainer.MultiLabelExample> examples = new ArrayList<>();
+    for (LabelledPosts.Labelled post : LabelledPosts.read(file)) {
+      if (!"en".equals(post.expected().path("lang").asText("en"))) {
+        continue;
+      }
+      Set<Integer> labels = new TreeSet<>();
+      for (var topic : post.expected().path("topics")) {
+        int label = classes.indexOf(topic.asText());
+        if (label < 0) {
+          throw new IllegalArgumentException(
+              file
+                  + ": post "
+                  + post.post().getId()
+                  + " has topic '"
+                  + topic.asText()
+                  + "', not one of "
+                  + classes);
+        }
+        labels.add(label);
+      }
+      examples.add(
+          new LinearTrainer.MultiLabelExample(
+              enricher.topicFeatures(post.post().getText()), labels));
+      byPhrases.add(Set.copyOf(enricher.enrich(post.post()).getTopics()));
+    }
+    return examples;
+  }
+
+  /**
+   * The enricher whose features are trained on: the sentiment features do not need a model; the
+   * routing features need the sentiment the enricher would give, so they use the default one.
+   */
+  private Enricher enricher() {
+    return switch (target) {
+      case sentiment -> {
+        enricherOptions.sentiment = "lexicon";
+        yield enricherOptions.create(LabelModels.rulesOnly());
+      }
+      case topics -> enricherOptions.create(LabelModels.rulesOnly());
+        // department and stage features hold the post's topics, as the topic model gives them
+      case department, stage -> enricherOptions.create(enricherOptions.models().withRulesRouting());
+    };
+  }
+
+  private List<String> classes(Enricher enricher) {
+    if (target == Target.sentiment) {
+      return SentimentModel.CLASSES;
+    }
+    if (target == Target.topics) {
+      return new ArrayList<>(new TreeSet<>(enricher.taxonomy().topicLabels()));
+    }
+    List<String> classes =
+        new ArrayList<>(
+            target == Target.department
+                ? enricher.taxonomy().departmentLabels()
+                : enricher.taxonomy().stageLabels());
+    classes.add(RoutingModel.NONE);
+    return classes;
+  }
+
+  /** English posts of a labelled set as training examples; others are never labelled by models. */
+  static List<LinearTrainer.Example> examples(
+      Enricher enricher, Path file, Target target, List<String> classes) throws IOException {
+    List<LinearTrainer.Example> examples = new ArrayList<>();
+    for (LabelledPosts.Labelled post : LabelledPosts.read(file)) {
+      if (!"en".equals(post.expected().path("lang").asText("en"))) {
+        continue;
+      }
+      String expected =
+          switch (target) {
+            case sentiment -> post.expectedSentiment();
+            case topics -> throw new IllegalStateException("topics have examples of their own");
+            case department, stage -> {
+              var node = post.expected().path(target.name());
+              yield node.isNull() || node.isMissingNode() ? RoutingModel.NONE : node.asText();
+            }
+          };
+      int label = classes.indexOf(expected);
+      if (label < 0) {
+        throw new IllegalArgumentException(
+            file
+                + ": post "
+                + post.post().getId()
+                + " has "
+                + target
+                + " '"
+                + expected
+                + "', not one of "
+                + classes);
+      }
+      examples.add(
+          new LinearTrainer.Example(
+              target == Target.sentiment
+                  ? enricher.sentimentFeatures(post.post().getText())
+                  : enricher.routingFeatures(post.post()),
+              label));
+    }
+    return examples;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TrainCli()).execute(args));
+  }
+}
