@@ -1,10 +1,11 @@
 package dev.earshot.deploy;
 
-import dev.earshot.aggregate.AggregateService;
+import dev.earshot.aggregate.app.AggregateService;
 import dev.earshot.enrich.EnrichService;
 import dev.earshot.ingest.IngestService;
 import dev.earshot.ingest.JsonlReplay;
 import dev.earshot.service.ServiceConfig;
+import dev.earshot.service.StreamAppRunner;
 import dev.earshot.service.TopicSetup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,8 +69,8 @@ public final class LocalStack implements AutoCloseable {
   private KafkaBroker broker;
   private SchemaRegistryProcess registry;
   private IngestService ingest;
-  private EnrichService enrich;
-  private AggregateService aggregate;
+  private StreamAppRunner enrich;
+  private StreamAppRunner aggregate;
 
   private LocalStack(Settings settings) {
     this.settings = settings;

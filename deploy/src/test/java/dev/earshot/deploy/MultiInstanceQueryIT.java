@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.earshot.aggregate.AggregateService;
+import dev.earshot.aggregate.app.AggregateService;
+import dev.earshot.service.StreamAppRunner;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +37,7 @@ class MultiInstanceQueryIT {
     LocalStack.Settings settings =
         LocalStack.Settings.onFreePorts(dir, ApicurioDistribution.locate());
     try (LocalStack stack = LocalStack.start(settings);
-        AggregateService second =
+        StreamAppRunner second =
             AggregateService.start(
                 stack.serviceConfig("aggregate", Ports.free(), dir.resolve("second-streams")))) {
       String first = stack.aggregateUrl();
@@ -93,7 +94,7 @@ class MultiInstanceQueryIT {
     LocalStack.Settings settings =
         LocalStack.Settings.onFreePorts(dir, ApicurioDistribution.locate());
     try (LocalStack stack = LocalStack.start(settings);
-        AggregateService withPeerToken =
+        StreamAppRunner withPeerToken =
             AggregateService.start(
                 stack
                     .serviceConfig("aggregate", Ports.free(), dir.resolve("b-streams"))
@@ -103,7 +104,7 @@ class MultiInstanceQueryIT {
                             tokens.toString(),
                             "aggregate.peer.token",
                             PEER_TOKEN)));
-        AggregateService withoutPeerToken =
+        StreamAppRunner withoutPeerToken =
             AggregateService.start(
                 stack
                     .serviceConfig("aggregate", Ports.free(), dir.resolve("c-streams"))

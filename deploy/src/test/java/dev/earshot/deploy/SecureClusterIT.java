@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.earshot.aggregate.AggregateService;
+import dev.earshot.aggregate.app.AggregateService;
 import dev.earshot.enrich.EnrichService;
 import dev.earshot.ingest.IngestService;
 import dev.earshot.schemas.Topics;
 import dev.earshot.service.ServiceConfig;
+import dev.earshot.service.StreamAppRunner;
 import dev.earshot.service.TestCertificates;
 import dev.earshot.service.TopicSetup;
 import java.net.URI;
@@ -59,8 +60,8 @@ class SecureClusterIT {
   private KafkaBroker broker;
   private SchemaRegistryProcess registry;
   private IngestService ingest;
-  private EnrichService enrich;
-  private AggregateService aggregate;
+  private StreamAppRunner enrich;
+  private StreamAppRunner aggregate;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll

@@ -8,8 +8,10 @@ import dev.earshot.service.HttpSettings;
 import dev.earshot.service.Metrics;
 import dev.earshot.service.QuietLog;
 import dev.earshot.service.Registry;
+import dev.earshot.service.RunningService;
 import dev.earshot.service.ServiceConfig;
 import dev.earshot.service.ServiceHttp;
+import dev.earshot.service.ServiceMain;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -28,8 +30,8 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,7 +39,7 @@ import picocli.CommandLine.Option;
  * once Kafka has it, or 400 naming the field (the post also goes to ingest.dlq); JSONL files are
  * replayed through the same parser and publisher.
  */
-public final class IngestService implements AutoCloseable {
+public final class IngestService implements RunningService {
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
   static final String POSTS_PATH = "/api/v1/posts";
@@ -177,6 +179,7 @@ public final class IngestService implements AutoCloseable {
     return new JsonlReplay(parser, publisher).replay(in, name);
   }
 
+  @Override
   public String baseUrl() {
     return http.baseUrl();
   }
@@ -191,10 +194,10 @@ public final class IngestService implements AutoCloseable {
   @Command(
       name = "ingest",
       mixinStandardHelpOptions = true,
+      version = "earshot 0.1.0",
       description = "Accepts posts over HTTP and replays JSONL files into posts.raw.")
   static final class Cli implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--config", description = "Properties file overriding ingest.properties.")
-    Path config;
+    @Mixin ServiceMain.ConfigOption config;
 
     @Option(names = "--replay", description = "JSONL file of posts to publish at start.")
     Path replay;
@@ -204,8 +207,7 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public Integer call() throws IOException {
-      IngestService service =
-          start(ServiceConfig.load("ingest", config, System.getenv(), Map.of()));
+      IngestService service = start(config.load("ingest"));
       if (replay != null) {
         try (InputStream in = Files.newInputStream(replay)) {
           JsonlReplay.Summary summary = service.replay(in, replay.getFileName().toString());
@@ -218,16 +220,12 @@ public final class IngestService implements AutoCloseable {
         service.close();
         return 0;
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(service::close, "ingest-shutdown"));
-      log.info("ingest listening at {}/api/v1/posts", service.baseUrl());
+      ServiceMain.runUntilStopped("ingest", service);
       return null;
     }
   }
 
   public static void main(String[] args) {
-    Integer code = new CommandLine(new Cli()).execute(args);
-    if (code != null && code != 0) {
-      System.exit(code);
-    }
+    ServiceMain.run(new Cli(), "ingest", args);
   }
 }

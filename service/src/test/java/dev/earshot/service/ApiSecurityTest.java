@@ -159,7 +159,7 @@ class ApiSecurityTest {
     HttpClient trusting =
         HttpClient.newBuilder()
             .sslContext(
-                dev.earshot.schemas.TrustStores.sslContext(
+                dev.earshot.schemas.registry.TrustStores.sslContext(
                     dir.resolve("trust.p12"), TestCertificates.PASSWORD, "PKCS12"))
             .build();
 

@@ -1,7 +1,7 @@
 package dev.earshot.aggregate.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.earshot.schemas.TrustStores;
+import dev.earshot.schemas.registry.TrustStores;
 import dev.earshot.service.Json;
 import dev.earshot.service.ServiceConfig;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.earshot.deploy.reliability;
 
-import dev.earshot.aggregate.AggregateService;
+import dev.earshot.aggregate.app.AggregateService;
 import dev.earshot.deploy.ApicurioDistribution;
 import dev.earshot.deploy.KafkaBroker;
 import dev.earshot.deploy.Ports;

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One earshot service as its own JVM, started the way a deployment starts it ({@code java -cp
- * 'deploy/target/lib/*' <main> <properties file>}), so that it can be killed with SIGKILL and leave
- * exactly what a crashed pod leaves: its state directory, open transactions, a group member that
- * never said goodbye.
+ * 'deploy/target/lib/*' <main> --config <properties file>}), so that it can be killed with SIGKILL
+ * and leave exactly what a crashed pod leaves: its state directory, open transactions, a group
+ * member that never said goodbye.
  */
 final class ServiceProcess {
   private static final HttpClient HTTP =
@@ -74,6 +74,7 @@ final class ServiceProcess {
                       "-cp",
                       classPath,
                       mainClass,
+                      "--config",
                       configFile.toString()))
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -3,7 +3,6 @@ package dev.earshot.schemas.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.earshot.schemas.TrustStores;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.earshot.schemas;
+package dev.earshot.schemas.registry;
 
 import java.io.IOException;
 import java.io.InputStream;

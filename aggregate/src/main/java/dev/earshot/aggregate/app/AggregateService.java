@@ -1,0 +1,81 @@
+package dev.earshot.aggregate.app;
+
+import dev.earshot.aggregate.AggregateTopology;
+import dev.earshot.aggregate.http.QueryRoutes;
+import dev.earshot.aggregate.query.AudienceTopicQueries;
+import dev.earshot.aggregate.query.PeerClient;
+import dev.earshot.avro.PostSentiment;
+import dev.earshot.avro.SentimentCounts;
+import dev.earshot.schemas.Topics;
+import dev.earshot.service.HttpSettings;
+import dev.earshot.service.Metrics;
+import dev.earshot.service.ServiceConfig;
+import dev.earshot.service.ServiceHttp;
+import dev.earshot.service.ServiceMain;
+import dev.earshot.service.StreamApp;
+import dev.earshot.service.StreamAppContext;
+import dev.earshot.service.StreamAppRunner;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
+
+/** The aggregate app as a service: windowed counts, and the query API over them. */
+public final class AggregateService implements StreamApp {
+  @Override
+  public String name() {
+    return "aggregate";
+  }
+
+  @Override
+  public String deadLetterTopic() {
+    return Topics.AGGREGATE_DLQ;
+  }
+
+  @Override
+  public Topology topology(StreamAppContext context) {
+    ServiceConfig config = context.config();
+    HttpSettings http = context.http();
+    // Lets every instance find which instance owns a key, to forward queries to it.
+    context
+        .streamsProperties()
+        .putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, http.host() + ":" + http.port());
+    return AggregateTopology.build(
+        context.topics().enrichedPosts(),
+        context.topics().audienceTopicHourly(),
+        context.topics().avro(PostSentiment.class),
+        context.topics().avro(SentimentCounts.class),
+        new AggregateTopology.Settings(
+            Duration.parse(config.get("aggregate.grace")),
+            Duration.parse(config.get("aggregate.retention"))),
+        () -> Metrics.countDeadLetter(context.metrics(), "aggregate", "late"));
+  }
+
+  @Override
+  public void routes(StreamAppContext context, KafkaStreams streams, ServiceHttp http) {
+    HttpSettings settings = context.http();
+    http.protect(AudienceTopicQueries.PATH, "query");
+    new QueryRoutes(
+            new AudienceTopicQueries(
+                streams,
+                new HostInfo(settings.host(), settings.port()),
+                PeerClient.from(context.config(), settings.tls() != null)),
+            Clock.systemUTC(),
+            context.metrics())
+        .register(http.app());
+  }
+
+  /** Starts the aggregate app on this configuration (the local stack and the tests use it). */
+  public static StreamAppRunner start(ServiceConfig config) {
+    return StreamAppRunner.start(new AggregateService(), config);
+  }
+
+  public static void main(String[] args) {
+    ServiceMain.run(
+        new AggregateService(),
+        "Counts posts.enriched in event-time windows and answers queries (Kafka Streams).",
+        args);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.earshot.service;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * One of earshot's Kafka Streams apps, as {@link StreamAppRunner} needs to know it: its name, its
+ * dead-letter topic, its topology and its HTTP routes. Everything else (configuration, registry,
+ * Streams lifecycle, {@code /health} {@code /ready} {@code /metrics}, command line, shutdown) is
+ * the runner's, the same for every app.
+ */
+public interface StreamApp {
+  /**
+   * The stage's name ({@code enrich}, {@code aggregate}): names its bundled configuration ({@code
+   * <name>.properties}), its metrics' {@code service} tag, its command and its log lines.
+   */
+  String name();
+
+  /** Where Kafka Streams sends the records this app cannot read or process. */
+  String deadLetterTopic();
+
+  /**
+   * Builds the topology. May add Streams properties to {@link StreamAppContext#streamsProperties}
+   * and register what it opens with {@link StreamAppContext#closeWithApp}.
+   */
+  Topology topology(StreamAppContext context);
+
+  /**
+   * Adds the app's own routes (and protects them) on the service's HTTP server, before it starts.
+   * The Streams client exists but has not started yet.
+   */
+  default void routes(StreamAppContext context, KafkaStreams streams, ServiceHttp http) {}
+}
