@@ -111,6 +111,11 @@ public final class LocalStack implements AutoCloseable {
     return component;
   }
 
+  /** Partitions of each topic the stack created. */
+  public int partitions() {
+    return settings.partitions();
+  }
+
   private ServiceConfig config(String service, int httpPort, Path data) {
     Map<String, String> overrides = new HashMap<>();
     // Static membership: after a crash (kill -9 leaves no time to leave the group) the restarted

@@ -2,6 +2,7 @@ package dev.earshot.deploy.reliability;
 
 import dev.earshot.aggregate.app.AggregateService;
 import dev.earshot.deploy.ApicurioDistribution;
+import dev.earshot.deploy.ConsumerProgress;
 import dev.earshot.deploy.KafkaBroker;
 import dev.earshot.deploy.Ports;
 import dev.earshot.deploy.SchemaRegistryProcess;
@@ -13,13 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The system under test for the reliability suite: a real broker (in this JVM, restartable on the
@@ -132,87 +127,14 @@ final class ReliabilityCluster implements AutoCloseable {
     return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
   }
 
-  /**
-   * Whether the group has committed everything there is to read on the topic. A committed offset
-   * just short of the end can still be the end: under exactly-once the last offset of a partition
-   * is often a transaction marker, which an idle Streams app never commits past. So a partition
-   * counts as consumed when a read_committed consumer finds no record between the committed offset
-   * and the end.
-   */
-  boolean consumedAll(String group, String topic) {
-    Map<TopicPartition, long[]> offsets = committedAndEnd(group, topic);
-    if (offsets == null) {
-      return false;
-    }
-    for (Map.Entry<TopicPartition, long[]> e : offsets.entrySet()) {
-      long committed = e.getValue()[0];
-      long end = e.getValue()[1];
-      if (committed < end && anyRecordBetween(e.getKey(), committed, end)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean anyRecordBetween(TopicPartition tp, long from, long end) {
-    Map<String, Object> props = new HashMap<>();
-    props.put("bootstrap.servers", bootstrapServers());
-    props.put("isolation.level", "read_committed");
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.assign(List.of(tp));
-      consumer.seek(tp, from);
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (consumer.position(tp) < end && System.nanoTime() < deadline) {
-        if (!consumer.poll(Duration.ofMillis(200)).isEmpty()) {
-          return true;
-        }
-      }
-      return consumer.position(tp) < end;
-    }
-  }
-
-  /** Records (and transaction markers) on the topic not yet committed by the group. */
+  /** Records on the topic not yet committed by the group (see {@link ConsumerProgress}). */
   long lag(String group, String topic) {
-    Map<TopicPartition, long[]> offsets = committedAndEnd(group, topic);
-    return offsets == null
-        ? -1
-        : offsets.values().stream().mapToLong(o -> Math.max(0, o[1] - o[0])).sum();
-  }
-
-  /** Per partition: the group's committed offset (0 if none) and the end offset; null on error. */
-  private Map<TopicPartition, long[]> committedAndEnd(String group, String topic) {
-    try (Admin admin = admin()) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-      for (int p = 0; p < PARTITIONS; p++) {
-        ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
-      }
-      Map<TopicPartition, long[]> offsets = new HashMap<>();
-      admin
-          .listOffsets(ends)
-          .all()
-          .get()
-          .forEach(
-              (tp, end) -> {
-                OffsetAndMetadata c = committed.get(tp);
-                offsets.put(tp, new long[] {c == null ? 0 : c.offset(), end.offset()});
-              });
-      return offsets;
-    } catch (ExecutionException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
+    return new ConsumerProgress(bootstrapServers()).lag(group, topic);
   }
 
   /** Everything published so far is through both stages. */
   boolean drained() {
-    return consumedAll("earshot-enrich", "posts.raw")
-        && consumedAll("earshot-aggregate", "posts.enriched")
-        && consumedAll("earshot-aggregate", "earshot-aggregate-by-audience-topic-repartition");
+    return new ConsumerProgress(bootstrapServers()).drained();
   }
 
   @Override

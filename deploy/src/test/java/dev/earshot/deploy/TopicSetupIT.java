@@ -1,0 +1,55 @@
+package dev.earshot.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earshot.schemas.Topics;
+import dev.earshot.service.TopicSetup;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** TopicSetup gives an existing post topic append time and leaves every other topic alone. */
+@ExtendWith(SharedStack.class)
+class TopicSetupIT {
+  private final LocalStack stack = SharedStack.stack();
+
+  @Test
+  void existingPostTopicsGetAppendTimeAndTheRestIsLeftAlone() throws Exception {
+    ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, Topics.POSTS_RAW);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+      // a posts.raw made by an earlier version, or by hand, with producer timestamps
+      admin
+          .incrementalAlterConfigs(
+              Map.of(
+                  raw,
+                  List.of(
+                      new AlterConfigOp(
+                          new ConfigEntry(
+                              TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                              TimestampType.CREATE_TIME.toString()),
+                          AlterConfigOp.OpType.SET))))
+          .all()
+          .get();
+
+      assertThat(TopicSetup.ensure(admin, stack.partitions(), (short) 1))
+          .containsExactly(Topics.POSTS_RAW);
+      assertThat(
+              admin
+                  .describeConfigs(List.of(raw))
+                  .all()
+                  .get()
+                  .get(raw)
+                  .get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG)
+                  .value())
+          .isEqualTo(TimestampType.LOG_APPEND_TIME.toString());
+      assertThat(TopicSetup.ensure(admin, stack.partitions(), (short) 1)).isEmpty();
+    }
+  }
+}
