@@ -6,7 +6,7 @@ import dev.earshot.aggregate.query.PeerClient;
 import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.SentimentCounts;
 import dev.earshot.schemas.PipelineTopics;
-import dev.earshot.schemas.Topics;
+import dev.earshot.schemas.Stage;
 import dev.earshot.service.HttpSettings;
 import dev.earshot.service.Metrics;
 import dev.earshot.service.Registry;
@@ -50,12 +50,11 @@ public final class AggregateService implements AutoCloseable {
             topics.audienceTopicHourly(),
             topics.avro(PostSentiment.class),
             topics.avro(SentimentCounts.class),
-            settings,
-            () -> Metrics.countDeadLetter(metrics, "aggregate", "late"));
+            settings);
     HttpSettings httpSettings = HttpSettings.from(config);
     String host = httpSettings.host();
     int port = httpSettings.port();
-    Properties props = StreamsService.properties(config, Topics.AGGREGATE_DLQ, metrics);
+    Properties props = StreamsService.properties(config, Stage.AGGREGATE, metrics);
     // Lets every instance find which instance owns a key, to forward queries to it.
     props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + port);
     StreamsService streams = new StreamsService("aggregate", topology, props, metrics);

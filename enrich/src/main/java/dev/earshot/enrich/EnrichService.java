@@ -7,7 +7,7 @@ import dev.earshot.labels.sentiment.SentimentModel;
 import dev.earshot.labels.taxonomy.Taxonomy;
 import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.schemas.PipelineTopics;
-import dev.earshot.schemas.Topics;
+import dev.earshot.schemas.Stage;
 import dev.earshot.service.HttpSettings;
 import dev.earshot.service.Metrics;
 import dev.earshot.service.Registry;
@@ -86,10 +86,7 @@ public final class EnrichService implements AutoCloseable {
             metrics.counter("earshot.enrich.duplicates")::increment);
     StreamsService streams =
         new StreamsService(
-            "enrich",
-            topology,
-            StreamsService.properties(config, Topics.ENRICH_DLQ, metrics),
-            metrics);
+            "enrich", topology, StreamsService.properties(config, Stage.ENRICH, metrics), metrics);
     ServiceHttp http =
         new ServiceHttp(
                 HttpSettings.from(config),
