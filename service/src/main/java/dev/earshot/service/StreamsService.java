@@ -56,14 +56,16 @@ public final class StreamsService implements AutoCloseable {
 
   /**
    * Settings every earshot Streams app shares, then the service's {@code kafka.*} keys, which win.
-   * The stage names the dead-letter topic and the stage in dead letters and metrics.
+   * The stage is handed to the dead-letter handlers: it names their topic and the stage in dead
+   * letters and metrics.
    */
   public static Properties properties(ServiceConfig config, Stage stage, MeterRegistry metrics) {
     Properties props = new Properties();
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    // The handlers address their dead letters themselves; the setting also serves Streams' own
-    // default production-error handling.
-    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, stage.deadLetterTopic());
+    // No errors.dead.letter.queue.topic.name: earshot's handlers address the stage's dead-letter
+    // topic themselves (DeadLetter.of). Set, it would also make Streams' default production-error
+    // handler write dead letters of Streams' own shape, without earshot's headers (visible when
+    // the transaction is not aborted, e.g. with at_least_once).
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterDeserializationHandler.class.getName());

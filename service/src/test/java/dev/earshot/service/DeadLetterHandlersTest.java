@@ -57,7 +57,6 @@ class DeadLetterHandlersTest {
   private Map<String, Object> configs() {
     Map<String, Object> configs = new HashMap<>();
     configs.put(Metrics.REGISTRY_CONFIG_KEY, metrics);
-    configs.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DLQ);
     configs.put(StreamsConfig.APPLICATION_ID_CONFIG, "earshot-enrich");
     configs.put(StreamsService.STAGE_CONFIG_KEY, Stage.ENRICH);
     return configs;
