@@ -31,9 +31,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *     <td>{@code deserialization}, {@code invalid}, {@code processing}, {@code late}</td></tr>
  *   <tr><td>{@value #MESSAGE}</td><td>why, for a person, at most {@link #MAX_MESSAGE_CHARS}
  *     characters</td><td>{@code created_at 1969-07-20T20:17:00Z is before 1970-01-01T00:00:00Z}
- *     </td><td>{@code dev.earshot.labels.PostTooLargeException: ...}</td>
- *     <td>{@code late: post twitter:42 at 2026-11-16T10:30:00Z is in window [10:00, 11:00),
- *     closed: stream time 12:30, grace PT1H}</td></tr>
+ *     </td><td>{@code dev.earshot.labels.PostTooLargeException: post twitter:42 has 9000
+ *     characters, over the limit of 5000 (enrich.max.text.chars)}; for {@code invalid}: {@code
+ *     the record has no key; it must be 'twitter:42'}</td>
+ *     <td>{@code late: post twitter:42 at 2026-11-16T10:30:00Z is in window
+ *     [2026-11-16T10:00:00Z, 2026-11-16T11:00:00Z), closed: stream time 2026-11-16T12:30:00Z,
+ *     grace PT1H}</td></tr>
  *   <tr><td>{@value #ORIGIN}</td><td>where it came from</td>
  *     <td>{@code http}, {@code file:posts.jsonl:42}</td><td>{@code posts.raw-3@1234}</td>
  *     <td>{@code posts.enriched-0@77}</td></tr>
@@ -48,7 +51,13 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *     <td>{@code 3000000}</td><td>when over 256 KiB</td><td>when over 256 KiB</td></tr>
  * </table>
  *
- * <p>Header values are UTF-8 text; numbers are decimal.
+ * <p>Header values are UTF-8 text; numbers are decimal. Every dead letter carries stage, reason,
+ * message and origin. Kafka Streams' own {@code __streams.errors.*} headers are not written: the
+ * handlers build the whole record, and the stack trace goes to the service's log.
+ *
+ * <p>A late vote is dead-lettered as aggregate's windowing step read it (after the repartition,
+ * where lateness is decided), not as the enriched post: one dead letter per (audience, topic) cell
+ * of the post, the post's key in the message and in the PostSentiment value.
  *
  * @param topic the source topic, or null (ingest)
  * @param partition the source partition, or null (ingest)

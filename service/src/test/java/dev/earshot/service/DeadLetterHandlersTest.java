@@ -278,6 +278,33 @@ class DeadLetterHandlersTest {
     }
 
     @Test
+    void shouldStillWriteAFullDeadLetterWhenThereIsNoSourceRecord() {
+      // A punctuation has no source record: no topic, partition -1, offset -1, no raw bytes.
+      handler.configure(configs());
+      ErrorHandlerContext punctuation =
+          new DefaultErrorHandlerContext(
+              null,
+              null,
+              -1,
+              -1L,
+              new RecordHeaders(),
+              "emit",
+              new TaskId(0, 2),
+              1_000L,
+              null,
+              null);
+
+      ProcessingExceptionHandler.Response response =
+          handler.handleError(punctuation, record, new IllegalStateException("boom"));
+
+      DeadLetter dead = onlyDeadLetter(response.deadLetterQueueRecords());
+      assertThat(dead.origin()).isEqualTo("no source record");
+      assertThat(dead.topic()).isNull();
+      assertThat(dead.key()).isNull();
+      assertThat(dead.value()).isNull();
+    }
+
+    @Test
     void shouldDeadLetterARefusedRecordUnderItsOwnReasonAndMessage() {
       handler.configure(configs());
 
