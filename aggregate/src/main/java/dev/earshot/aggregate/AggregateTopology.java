@@ -5,9 +5,7 @@ import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.SentimentCounts;
 import dev.earshot.schemas.TopicWithSerdes;
-import dev.earshot.schemas.Topics;
 import dev.earshot.service.CreatedAtTimestampExtractor;
-import dev.earshot.service.Json;
 import dev.earshot.service.PostContract;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -41,9 +38,6 @@ public final class AggregateTopology {
   public static final String EXPLODE = "explode-audience-topic";
   public static final String GROUP = "by-audience-topic";
   public static final String CHECK_LATE = "check-late";
-  public static final String LATE = "late-records";
-  public static final String LATE_SINK = "late-records-dlq-sink";
-  public static final String ON_TIME = "on-time-records";
   public static final String COUNT = "count-audience-topic";
   public static final String TO_OUTPUT = "to-audience-topic-window";
   public static final String SINK = "audience-topic-hourly-sink";
@@ -60,54 +54,43 @@ public final class AggregateTopology {
   }
 
   /**
+   * Records that break the post contract and votes whose window has closed are thrown out of the
+   * topology and dead-lettered, as read, by the Streams processing-exception handler ({@code
+   * dev.earshot.service.DeadLetterProcessingHandler}) to aggregate.dlq.
+   *
    * @param voteSerde for the repartition topic
-   * @param onLate called for each record sent to the dead-letter topic because its window closed
    */
   public static Topology build(
       TopicWithSerdes<String, EnrichedPost> in,
       TopicWithSerdes<String, AudienceTopicWindow> out,
       Serde<PostSentiment> voteSerde,
       Serde<SentimentCounts> countsSerde,
-      Settings settings,
-      Runnable onLate) {
+      Settings settings) {
     StreamsBuilder builder = new StreamsBuilder();
-    KStream<String, LateRecordCheck.Checked> checked =
-        builder.stream(
-                in.name(),
-                Consumed.with(in.keySerde(), in.valueSerde())
-                    .withTimestampExtractor(new CreatedAtTimestampExtractor())
-                    .withName(SOURCE))
-            // Keyed platform:id, dated after 1970: else to aggregate.dlq with the reason.
-            .peek(
-                (key, post) -> PostContract.check(key, post == null ? null : post.getPost()),
-                Named.as(CHECK))
-            .flatMap(AggregateTopology::cells, Named.as(EXPLODE))
-            .repartition(
-                Repartitioned.<String, PostSentiment>as(GROUP)
-                    .withKeySerde(Serdes.String())
-                    .withValueSerde(voteSerde))
-            .processValues(
-                () -> new LateRecordCheck(WINDOW, settings.grace()), Named.as(CHECK_LATE));
-
-    checked
-        .filter((key, vote) -> vote.late(), Named.as(LATE))
-        .peek((key, vote) -> onLate.run(), Named.as(LATE + "-count"))
-        .map(
-            (key, vote) ->
-                KeyValue.pair(vote.value().getPostKey(), describeLate(key, vote.value())),
-            Named.as(LATE + "-describe"))
-        .to(
-            Topics.AGGREGATE_DLQ,
-            Produced.with(Serdes.String(), Serdes.String()).withName(LATE_SINK));
-
-    checked
-        .filter((key, vote) -> !vote.late(), Named.as(ON_TIME))
+    builder.stream(
+            in.name(),
+            Consumed.with(in.keySerde(), in.valueSerde())
+                .withTimestampExtractor(new CreatedAtTimestampExtractor())
+                .withName(SOURCE))
+        // Keyed platform:id, dated after 1970: else to aggregate.dlq with the reason.
+        .peek(
+            (key, post) -> PostContract.check(key, post == null ? null : post.getPost()),
+            Named.as(CHECK))
+        .flatMap(AggregateTopology::cells, Named.as(EXPLODE))
+        .repartition(
+            Repartitioned.<String, PostSentiment>as(GROUP)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(voteSerde))
+        // After the repartition, so that it sees the stream time the window store sees. A late
+        // vote goes to aggregate.dlq as read from the repartition topic: key audience|topic,
+        // value the PostSentiment (Avro, Confluent wire format), one dead letter per cell.
+        .processValues(() -> new LateRecordCheck(WINDOW, settings.grace()), Named.as(CHECK_LATE))
         // Already partitioned by audience|topic: no second repartition happens here.
         .groupByKey()
         .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, settings.grace()))
         .aggregate(
             SentimentCounting::empty,
-            (key, vote, counts) -> SentimentCounting.add(counts, vote.value().getSentiment()),
+            (key, vote, counts) -> SentimentCounting.add(counts, vote.getSentiment()),
             Named.as(COUNT),
             Materialized.<String, SentimentCounts, WindowStore<Bytes, byte[]>>as(STORE)
                 .withKeySerde(Serdes.String())
@@ -131,18 +114,6 @@ public final class AggregateTopology {
       }
     }
     return out;
-  }
-
-  /** The late record's dead-letter value: which post, which cell, which sentiment (as JSON). */
-  private static String describeLate(String cell, PostSentiment vote) {
-    AudienceTopicKey key = AudienceTopicKey.decode(cell);
-    return Json.MAPPER
-        .createObjectNode()
-        .put("post_key", vote.getPostKey())
-        .put("audience", key.audience())
-        .put("topic", key.topic())
-        .put("sentiment", vote.getSentiment().getLabel())
-        .toString();
   }
 
   static KeyValue<String, AudienceTopicWindow> toOutput(

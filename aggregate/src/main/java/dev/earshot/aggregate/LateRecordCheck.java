@@ -1,31 +1,24 @@
 package dev.earshot.aggregate;
 
 import dev.earshot.avro.PostSentiment;
-import dev.earshot.schemas.DeadLetters;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Marks records whose window has already closed, using the same rule and the same stream time as
+ * Refuses records whose window has already closed, using the same rule and the same stream time as
  * the windowed aggregation right after it (window end <= stream time - grace). Kafka Streams would
- * drop such records with only a log line; earshot sends them to the dead-letter topic with the
- * reason and origin instead, so a late post is never lost silently.
+ * drop such records with only a log line; earshot throws {@link LateRecordException} instead, so
+ * the dead-letter handler sends the record as read to aggregate.dlq and a late post is never lost
+ * silently. On-time records pass unchanged.
  */
-final class LateRecordCheck
-    implements FixedKeyProcessor<String, PostSentiment, LateRecordCheck.Checked> {
-  /** A record with the verdict; late ones carry the dead-letter headers. */
-  record Checked(PostSentiment value, boolean late) {}
-
+final class LateRecordCheck implements FixedKeyProcessor<String, PostSentiment, PostSentiment> {
   private final long windowMs;
   private final long graceMs;
   private long observedStreamTime = Long.MIN_VALUE;
-  private FixedKeyProcessorContext<String, Checked> context;
+  private FixedKeyProcessorContext<String, PostSentiment> context;
 
   LateRecordCheck(Duration window, Duration grace) {
     this.windowMs = window.toMillis();
@@ -33,7 +26,7 @@ final class LateRecordCheck
   }
 
   @Override
-  public void init(FixedKeyProcessorContext<String, Checked> context) {
+  public void init(FixedKeyProcessorContext<String, PostSentiment> context) {
     this.context = context;
   }
 
@@ -41,29 +34,24 @@ final class LateRecordCheck
   public void process(FixedKeyRecord<String, PostSentiment> record) {
     long timestamp = record.timestamp();
     observedStreamTime = Math.max(observedStreamTime, timestamp);
-    long windowEnd = timestamp - Math.floorMod(timestamp, windowMs) + windowMs;
-    boolean late = windowEnd <= observedStreamTime - graceMs;
-    if (!late) {
-      context.forward(record.withValue(new Checked(record.value(), false)));
+    long windowStart = timestamp - Math.floorMod(timestamp, windowMs);
+    long windowEnd = windowStart + windowMs;
+    if (windowEnd > observedStreamTime - graceMs) {
+      context.forward(record);
       return;
     }
-    Headers headers = new RecordHeaders(record.headers().toArray());
-    String reason =
-        "late: event time "
+    throw new LateRecordException(
+        "late: post "
+            + (record.value() == null ? null : record.value().getPostKey())
+            + " at "
             + Instant.ofEpochMilli(timestamp)
-            + " is in a window that closed (stream time "
+            + " is in window ["
+            + Instant.ofEpochMilli(windowStart)
+            + ", "
+            + Instant.ofEpochMilli(windowEnd)
+            + "), closed: stream time "
             + Instant.ofEpochMilli(observedStreamTime)
             + ", grace "
-            + Duration.ofMillis(graceMs)
-            + ")";
-    String origin =
-        context
-            .recordMetadata()
-            .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
-            .orElse("unknown");
-    headers.add(DeadLetters.REASON, reason.getBytes(StandardCharsets.UTF_8));
-    headers.add(DeadLetters.ORIGIN, origin.getBytes(StandardCharsets.UTF_8));
-    headers.add(DeadLetters.STAGE, "aggregate".getBytes(StandardCharsets.UTF_8));
-    context.forward(record.withValue(new Checked(record.value(), true)).withHeaders(headers));
+            + Duration.ofMillis(graceMs));
   }
 }

@@ -10,14 +10,19 @@ import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.RawPost;
 import dev.earshot.avro.Sentiment;
 import dev.earshot.avro.SentimentCounts;
-import dev.earshot.schemas.DeadLetters;
+import dev.earshot.schemas.DeadLetter;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.Sentiments;
+import dev.earshot.schemas.Stage;
 import dev.earshot.schemas.TopicWithSerdes;
 import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
 import dev.earshot.service.DeadLetterProcessingHandler;
+import dev.earshot.service.Metrics;
+import dev.earshot.service.StreamsService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,18 +30,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -49,6 +51,11 @@ class AggregateTopologyTest {
   private static final Instant H10 = Instant.parse("2026-11-16T10:00:00Z");
   private static final Instant H11 = Instant.parse("2026-11-16T11:00:00Z");
   private static final Instant H12 = Instant.parse("2026-11-16T12:00:00Z");
+  private static final String APP_ID = "aggregate-topology-test";
+
+  /** Where late votes are read from, and so what their dead letters name as the source. */
+  private static final String REPARTITION_TOPIC =
+      APP_ID + "-" + AggregateTopology.GROUP + "-repartition";
 
   @TempDir Path stateDir;
 
@@ -56,34 +63,31 @@ class AggregateTopologyTest {
       new PipelineTopics(new InMemorySchemaRegistryClient(), SerdeConfig.DEFAULT);
   private final TopicWithSerdes<String, EnrichedPost> enriched = topics.enrichedPosts();
   private final TopicWithSerdes<String, AudienceTopicWindow> hourly = topics.audienceTopicHourly();
-  private final AtomicInteger late = new AtomicInteger();
+  private final Serde<PostSentiment> voteSerde = topics.avro(PostSentiment.class);
+  private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
   private TopologyTestDriver driver;
   private TestInputTopic<String, EnrichedPost> in;
   private TestOutputTopic<String, AudienceTopicWindow> out;
-  private TestOutputTopic<String, String> dlq;
+  private TestOutputTopic<byte[], byte[]> dlq;
   private int ids;
 
   @BeforeEach
   void start() {
     Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aggregate-topology-test");
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.AGGREGATE_DLQ);
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterProcessingHandler.class.getName());
+    props.put(Metrics.REGISTRY_CONFIG_KEY, metrics);
+    props.put(StreamsService.STAGE_CONFIG_KEY, Stage.AGGREGATE);
     driver =
         new TopologyTestDriver(
             AggregateTopology.build(
-                enriched,
-                hourly,
-                topics.avro(PostSentiment.class),
-                topics.avro(SentimentCounts.class),
-                SETTINGS,
-                late::incrementAndGet),
+                enriched, hourly, voteSerde, topics.avro(SentimentCounts.class), SETTINGS),
             props);
     in =
         driver.createInputTopic(
@@ -93,7 +97,7 @@ class AggregateTopologyTest {
             hourly.name(), hourly.keySerde().deserializer(), hourly.valueSerde().deserializer());
     dlq =
         driver.createOutputTopic(
-            Topics.AGGREGATE_DLQ, new StringDeserializer(), new StringDeserializer());
+            Topics.AGGREGATE_DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   @AfterEach
@@ -156,9 +160,22 @@ class AggregateTopologyTest {
     return stored == null ? null : stored.value();
   }
 
-  private static String header(TestRecord<?, ?> record, String name) {
-    Header h = record.headers().lastHeader(name);
-    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  /** Everything on aggregate.dlq, read through {@link DeadLetter#from}: every header present. */
+  private List<DeadLetter> deadLetters() {
+    return dlq.readRecordsToList().stream()
+        .map(r -> DeadLetter.from(r.headers(), r.key(), r.value()))
+        .toList();
+  }
+
+  /** Late votes counted in earshot_dead_letters_total{stage="aggregate",reason="late"}. */
+  private double late() {
+    Counter c =
+        metrics
+            .find(Metrics.DEAD_LETTERS)
+            .tag("stage", "aggregate")
+            .tag("reason", "late")
+            .counter();
+    return c == null ? 0 : c.count();
   }
 
   // --- cells ----------------------------------------------------------------------------------
@@ -203,11 +220,22 @@ class AggregateTopologyTest {
     in.pipeInput("twitter:2", ancient, at); // Streams would drop it silently
     in.pipeInput("twitter:1", ok, at);
 
-    List<TestRecord<String, String>> dead = dlq.readRecordsToList();
+    List<DeadLetter> dead = deadLetters();
     assertThat(dead)
-        .extracting(r -> header(r, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
         .satisfiesExactly(
-            m -> assertThat(m).contains("no key"), m -> assertThat(m).contains("before 1970"));
+            d -> assertThat(d.message()).contains("no key"),
+            d -> assertThat(d.message()).contains("before 1970"));
+    assertThat(dead)
+        .allSatisfy(
+            d -> {
+              assertThat(d.stage()).isEqualTo(Stage.AGGREGATE);
+              assertThat(d.reason()).isEqualTo("invalid");
+              assertThat(d.topic()).isEqualTo(Topics.POSTS_ENRICHED);
+              // the post as read from posts.enriched
+              assertThat(enriched.valueSerde().deserializer().deserialize(d.topic(), d.value()))
+                  .isNotNull();
+            });
+    assertThat(dead.get(1).key()).isEqualTo("twitter:2".getBytes(StandardCharsets.UTF_8));
     assertThat(stored(new AudienceTopicKey("newlyweds", "rewards").encode(), at).getPosts())
         .isEqualTo(1);
   }
@@ -338,22 +366,28 @@ class AggregateTopologyTest {
 
       assertThat(stored("parents|rewards", H10)).isNull();
       assertThat(out.isEmpty()).isTrue();
-      assertThat(late).hasValue(1);
-      List<TestRecord<String, String>> dead = dlq.readRecordsToList();
+      assertThat(late()).isEqualTo(1.0);
+      List<DeadLetter> dead = deadLetters();
       assertThat(dead).hasSize(1);
-      TestRecord<String, String> record = dead.get(0);
-      assertThat(record.key()).isEqualTo(key);
-      assertThat(record.value())
-          .contains("\"post_key\":\"" + key + "\"")
-          .contains("\"audience\":\"parents\"")
-          .contains("\"topic\":\"rewards\"")
-          .contains("\"sentiment\":\"negative\"");
-      assertThat(header(record, DeadLetters.REASON))
-          .startsWith("late:")
+      DeadLetter letter = dead.get(0);
+      // The vote as read from the repartition topic: key audience|topic, value the PostSentiment
+      assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("parents|rewards");
+      PostSentiment vote = voteSerde.deserializer().deserialize(REPARTITION_TOPIC, letter.value());
+      assertThat(vote.getPostKey()).isEqualTo(key);
+      assertThat(vote.getSentiment().getLabel()).isEqualTo(Sentiments.NEGATIVE);
+      assertThat(letter.stage()).isEqualTo(Stage.AGGREGATE);
+      assertThat(letter.reason()).isEqualTo("late");
+      assertThat(letter.message())
+          .startsWith("late: post " + key)
           .contains("2026-11-16T10:30:00Z")
-          .contains("2026-11-16T12:30:00Z");
-      assertThat(header(record, DeadLetters.STAGE)).isEqualTo("aggregate");
-      assertThat(header(record, DeadLetters.ORIGIN)).isNotBlank().isNotEqualTo("unknown");
+          .contains("[2026-11-16T10:00:00Z, 2026-11-16T11:00:00Z)")
+          .contains("stream time 2026-11-16T12:30:00Z")
+          .contains("grace PT1H");
+      assertThat(letter.topic()).isEqualTo(REPARTITION_TOPIC);
+      assertThat(letter.partition()).isZero();
+      assertThat(letter.offset()).isNotNull();
+      assertThat(letter.origin()).isEqualTo(REPARTITION_TOPIC + "-0@" + letter.offset());
+      assertThat(letter.field()).isNull();
     }
 
     @Test
@@ -362,7 +396,7 @@ class AggregateTopologyTest {
       sendCell(H11.plusSeconds(900), "parents", "rewards"); // window 11-12 ends after 11:30
 
       assertThat(stored("parents|rewards", H11).getPosts()).isEqualTo(1);
-      assertThat(late).hasValue(0);
+      assertThat(late()).isZero();
       assertThat(dlq.isEmpty()).isTrue();
     }
 
@@ -376,8 +410,8 @@ class AggregateTopologyTest {
       // The check and Kafka's own window close agree: nothing is dropped silently, nothing twice
       assertThat(stored("parents|rewards", H10)).isNull();
       assertThat(stored("parents|rewards", H11).getPosts()).isEqualTo(1);
-      assertThat(dlq.readValuesToList()).hasSize(1);
-      assertThat(late).hasValue(1);
+      assertThat(deadLetters()).hasSize(1);
+      assertThat(late()).isEqualTo(1.0);
     }
 
     @Test
@@ -391,8 +425,14 @@ class AggregateTopologyTest {
           List.of("parents", "retirees"),
           List.of("rewards", "fraud-security"));
 
-      assertThat(dlq.readValuesToList()).hasSize(4);
-      assertThat(late).hasValue(4);
+      assertThat(deadLetters())
+          .extracting(d -> new String(d.key(), StandardCharsets.UTF_8))
+          .containsExactlyInAnyOrder(
+              "parents|rewards",
+              "parents|fraud-security",
+              "retirees|rewards",
+              "retirees|fraud-security");
+      assertThat(late()).isEqualTo(4.0);
     }
 
     @Test
@@ -401,7 +441,7 @@ class AggregateTopologyTest {
       sendCell(H10, "parents", "rewards"); // late
       sendCell(H10.plusSeconds(60), "parents", "rewards"); // still late
 
-      assertThat(late).hasValue(2);
+      assertThat(late()).isEqualTo(2.0);
       assertThat(stored("parents|rewards", H10)).isNull();
     }
   }

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.avro.RawPost;
 import dev.earshot.ingest.IngestService;
-import dev.earshot.schemas.DeadLetters;
+import dev.earshot.schemas.DeadLetter;
 import dev.earshot.schemas.PipelineTopics;
+import dev.earshot.schemas.Stage;
 import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.registry.RegistryConfig;
 import dev.earshot.schemas.registry.RestSchemaRegistryClient;
@@ -37,12 +38,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,17 +99,16 @@ class HostileInputIT {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
   }
 
-  /** The dead letter on {@code topic} whose {@code header} contains {@code marker}. */
-  private ConsumerRecord<byte[], byte[]> deadLetter(String topic, String header, String marker) {
-    return deadLetter(topic, r -> String.valueOf(header(r, header)).contains(marker));
-  }
-
-  /** The first record on {@code topic} that matches, once there is one. */
-  private ConsumerRecord<byte[], byte[]> deadLetter(
-      String topic, Predicate<ConsumerRecord<byte[], byte[]>> matches) {
+  /**
+   * The first dead letter on {@code topic} that matches, once there is one; read through {@link
+   * DeadLetter#from}, which fails on any record without earshot's headers.
+   */
+  private DeadLetter deadLetter(String topic, Predicate<DeadLetter> matches) {
     return await()
         .atMost(TIMEOUT)
-        .until(() -> probe.readAll(topic).stream().filter(matches).findFirst(), Optional::isPresent)
+        .until(
+            () -> probe.readAll(topic).stream().map(DeadLetter::from).filter(matches).findFirst(),
+            Optional::isPresent)
         .orElseThrow();
   }
 
@@ -125,10 +123,14 @@ class HostileInputIT {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).hasSizeLessThan(1_000);
     assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo("created_at");
-    ConsumerRecord<byte[], byte[]> dead =
-        deadLetter(Topics.INGEST_DLQ, DeadLetters.REASON, marker.substring(0, 60));
-    assertThat(dead.value()).hasSize(DeadLetters.MAX_PAYLOAD_BYTES);
-    assertThat(Long.parseLong(header(dead, DeadLetters.ORIGINAL_BYTES))).isGreaterThan(600_000);
+    DeadLetter dead =
+        deadLetter(Topics.INGEST_DLQ, d -> d.message().contains(marker.substring(0, 60)));
+    assertThat(dead.value()).hasSize(DeadLetter.MAX_PAYLOAD_BYTES);
+    assertThat(dead.originalBytes()).isGreaterThan(600_000);
+    assertThat(dead.stage()).isEqualTo(Stage.INGEST);
+    assertThat(dead.reason()).isEqualTo("created_at");
+    assertThat(dead.field()).isEqualTo("created_at");
+    assertThat(dead.origin()).isEqualTo("http");
     assertAGoodPostIsStillTaken();
   }
 
@@ -144,14 +146,15 @@ class HostileInputIT {
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo("$");
-    ConsumerRecord<byte[], byte[]> dead =
+    DeadLetter dead =
         deadLetter(
             Topics.INGEST_DLQ,
             d -> new String(d.value(), StandardCharsets.ISO_8859_1).contains(id));
     // The bytes as received (cut to the dead-letter limit), not re-encoded three times larger.
     assertThat(Arrays.copyOfRange(dead.value(), body.length - garbage.length, dead.value().length))
         .containsOnly((byte) 0xFF);
-    assertThat(header(dead, DeadLetters.ORIGINAL_BYTES)).isEqualTo(Integer.toString(body.length));
+    assertThat(dead.originalBytes()).isEqualTo(body.length);
+    assertThat(dead.reason()).isEqualTo("$");
     assertAGoodPostIsStillTaken();
   }
 
@@ -176,11 +179,10 @@ class HostileInputIT {
     assertThat(response).startsWith("HTTP/1.1 413");
     JsonNode error = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4).trim());
     assertThat(error.get("field").asText()).isEqualTo("$");
-    ConsumerRecord<byte[], byte[]> dead =
+    DeadLetter dead =
         deadLetter(
             Topics.INGEST_DLQ, d -> new String(d.value(), StandardCharsets.UTF_8).contains(marker));
-    assertThat(header(dead, DeadLetters.ORIGINAL_BYTES))
-        .isEqualTo(Integer.toString(IngestService.MAX_BODY_BYTES + 1));
+    assertThat(dead.originalBytes()).isEqualTo(IngestService.MAX_BODY_BYTES + 1L);
     assertAGoodPostIsStillTaken();
   }
 
@@ -267,22 +269,28 @@ class HostileInputIT {
                 assertThat(probe.readAll(Topics.POSTS_ENRICHED))
                     .filteredOn(r -> r.key() != null && new String(r.key()).equals("forum:" + tag))
                     .hasSize(1));
-    List<ConsumerRecord<byte[], byte[]>> dead =
+    List<DeadLetter> dead =
         probe.readAll(Topics.ENRICH_DLQ).stream()
             .filter(
                 r ->
                     r.key() == null
                         ? Arrays.equals(r.value(), valid)
                         : new String(r.key()).contains(tag))
+            .map(DeadLetter::from)
             .toList();
     assertThat(dead).hasSize(6);
-    for (ConsumerRecord<byte[], byte[]> d : dead) {
-      assertThat(header(d, ExceptionHandlerUtils.HEADER_ERRORS_TOPIC_NAME))
-          .isEqualTo(Topics.POSTS_RAW);
-      assertThat(header(d, ExceptionHandlerUtils.HEADER_ERRORS_OFFSET_NAME)).isNotBlank();
-      assertThat(header(d, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
-          .isNotBlank();
+    for (DeadLetter d : dead) {
+      assertThat(d.stage()).isEqualTo(Stage.ENRICH);
+      assertThat(d.topic()).isEqualTo(Topics.POSTS_RAW);
+      assertThat(d.offset()).isNotNull();
+      assertThat(d.origin()).isEqualTo(Topics.POSTS_RAW + "-" + d.partition() + "@" + d.offset());
+      assertThat(d.message()).isNotBlank();
     }
+    // Unreadable ones under deserialization, readable ones breaking the contract under invalid.
+    assertThat(dead)
+        .extracting(DeadLetter::reason)
+        .containsOnly("deserialization", "invalid")
+        .contains("deserialization", "invalid");
     assertThat(probe.get(stack.enrichUrl() + "/ready").statusCode()).isEqualTo(200);
   }
 
@@ -296,12 +304,12 @@ class HostileInputIT {
       producer.send(new ProducerRecord<>(Topics.POSTS_ENRICHED, bytes(key), hugeString)).get();
     }
 
-    deadLetter(
-        Topics.AGGREGATE_DLQ,
-        ExceptionHandlerUtils.HEADER_ERRORS_TOPIC_NAME,
-        Topics.POSTS_ENRICHED);
-    assertThat(probe.readAll(Topics.AGGREGATE_DLQ))
-        .anyMatch(r -> r.key() != null && new String(r.key()).equals(key));
+    DeadLetter dead =
+        deadLetter(Topics.AGGREGATE_DLQ, d -> d.key() != null && new String(d.key()).equals(key));
+    assertThat(dead.stage()).isEqualTo(Stage.AGGREGATE);
+    assertThat(dead.reason()).isEqualTo("deserialization");
+    assertThat(dead.topic()).isEqualTo(Topics.POSTS_ENRICHED);
+    assertThat(dead.value()).isEqualTo(hugeString);
     assertThat(probe.get(stack.aggregateUrl() + "/ready").statusCode()).isEqualTo(200);
   }
 

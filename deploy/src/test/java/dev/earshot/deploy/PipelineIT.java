@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.ingest.JsonlReplay;
-import dev.earshot.schemas.DeadLetters;
+import dev.earshot.schemas.DeadLetter;
+import dev.earshot.schemas.Stage;
 import dev.earshot.schemas.Topics;
 import java.io.InputStream;
 import java.net.URI;
@@ -115,11 +116,15 @@ class PipelineIT {
 
     List<ConsumerRecord<byte[], byte[]>> rejected = readAll(Topics.INGEST_DLQ);
     assertThat(rejected).hasSize(INVALID_LINES);
-    assertThat(rejected)
-        .extracting(r -> header(r, DeadLetters.FIELD))
+    List<DeadLetter> letters = rejected.stream().map(DeadLetter::from).toList();
+    assertThat(letters)
+        .extracting(DeadLetter::field)
         .containsExactlyInAnyOrder("text", "created_at", "$");
-    assertThat(rejected)
-        .extracting(r -> header(r, DeadLetters.ORIGIN))
+    assertThat(letters).allSatisfy(d -> assertThat(d.stage()).isEqualTo(Stage.INGEST));
+    assertThat(letters).allSatisfy(d -> assertThat(d.reason()).isEqualTo(d.field()));
+    assertThat(letters).allSatisfy(d -> assertThat(d.message()).isNotBlank());
+    assertThat(letters)
+        .extracting(DeadLetter::origin)
         .allMatch(origin -> origin.startsWith("file:posts.jsonl:"));
   }
 
@@ -216,9 +221,5 @@ class PipelineIT {
   /** Every committed record of the topic, read from the start. */
   private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
     return StackProbe.readCommitted(stack.bootstrapServers(), topic);
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 }

@@ -6,7 +6,7 @@ import dev.earshot.labels.sentiment.SentimentLexicon;
 import dev.earshot.labels.sentiment.SentimentModel;
 import dev.earshot.labels.taxonomy.Taxonomy;
 import dev.earshot.labels.text.TextAnalyzer;
-import dev.earshot.schemas.Topics;
+import dev.earshot.schemas.Stage;
 import dev.earshot.service.ServiceConfig;
 import dev.earshot.service.ServiceMain;
 import dev.earshot.service.StreamApp;
@@ -26,13 +26,8 @@ public final class EnrichService implements StreamApp {
   private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
 
   @Override
-  public String name() {
-    return "enrich";
-  }
-
-  @Override
-  public String deadLetterTopic() {
-    return Topics.ENRICH_DLQ;
+  public Stage stage() {
+    return Stage.ENRICH;
   }
 
   @Override

@@ -10,15 +10,18 @@ import dev.earshot.labels.PostTooLargeException;
 import dev.earshot.labels.sentiment.SentimentLexicon;
 import dev.earshot.labels.taxonomy.Taxonomy;
 import dev.earshot.labels.text.TextAnalyzer;
+import dev.earshot.schemas.DeadLetter;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.Sentiments;
+import dev.earshot.schemas.Stage;
 import dev.earshot.schemas.TopicWithSerdes;
 import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
+import dev.earshot.service.DeadLetterDeserializationHandler;
 import dev.earshot.service.DeadLetterProcessingHandler;
-import dev.earshot.service.InvalidRecordException;
 import dev.earshot.service.Metrics;
+import dev.earshot.service.StreamsService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +31,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,18 +64,23 @@ class EnrichTopologyTest {
   private TestOutputTopic<String, EnrichedPost> out;
   private TestOutputTopic<byte[], byte[]> dlq;
 
-  @BeforeEach
-  void start() {
+  private Properties properties(String applicationId) {
     Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ENRICH_DLQ);
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterProcessingHandler.class.getName());
     props.put(Metrics.REGISTRY_CONFIG_KEY, metrics);
+    props.put(StreamsService.STAGE_CONFIG_KEY, Stage.ENRICH);
+    return props;
+  }
+
+  @BeforeEach
+  void start() {
+    Properties props = properties(APP_ID);
     driver =
         new TopologyTestDriver(
             EnrichTopology.build(
@@ -192,7 +198,7 @@ class EnrichTopologyTest {
   }
 
   @Test
-  void oversizePostGoesToTheDeadLetterTopicWithStreamsErrorHeadersAndProcessingContinues() {
+  void oversizePostGoesToTheDeadLetterTopicAsReadAndProcessingContinues() {
     RawPost big = post("big", "Acme " + "a".repeat(MAX_CHARS)).build();
     RawPost next = post("next", "Acme waived the late fee 🙌").build();
 
@@ -200,25 +206,23 @@ class EnrichTopologyTest {
     in.pipeInput("twitter:next", next);
 
     assertThat(keys()).containsExactly("twitter:next");
-    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
-    assertThat(dead).hasSize(1);
-    TestRecord<byte[], byte[]> record = dead.get(0);
-    assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("twitter:big");
+    DeadLetter dead = oneDeadLetter();
+    assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("twitter:big");
     // the value is the record exactly as it was read from posts.raw
-    assertThat(raw.valueSerde().deserializer().deserialize(raw.name(), record.value()))
+    assertThat(raw.valueSerde().deserializer().deserialize(raw.name(), dead.value()))
         .isEqualTo(big);
-    Headers headers = record.headers();
-    assertThat(header(headers, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_NAME))
-        .isEqualTo(PostTooLargeException.class.getName());
-    assertThat(header(headers, ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
+    assertThat(dead.stage()).isEqualTo(Stage.ENRICH);
+    assertThat(dead.reason()).isEqualTo("processing");
+    assertThat(dead.message())
+        .startsWith(PostTooLargeException.class.getName())
         .contains("twitter:big")
         .contains("over the limit of " + MAX_CHARS);
-    assertThat(header(headers, ExceptionHandlerUtils.HEADER_ERRORS_TOPIC_NAME))
-        .isEqualTo(Topics.POSTS_RAW);
-    assertThat(header(headers, ExceptionHandlerUtils.HEADER_ERRORS_PARTITION_NAME)).isEqualTo("0");
-    assertThat(header(headers, ExceptionHandlerUtils.HEADER_ERRORS_OFFSET_NAME)).isEqualTo("0");
-    assertThat(header(headers, ExceptionHandlerUtils.HEADER_ERRORS_STACKTRACE_NAME))
-        .contains("PostTooLargeException");
+    assertThat(dead.topic()).isEqualTo(Topics.POSTS_RAW);
+    assertThat(dead.partition()).isZero();
+    assertThat(dead.offset()).isZero();
+    assertThat(dead.origin()).isEqualTo(Topics.POSTS_RAW + "-0@0");
+    assertThat(dead.field()).isNull();
+    assertThat(dead.originalBytes()).isNull();
     assertThat(deadLetters()).isEqualTo(1.0);
   }
 
@@ -228,11 +232,39 @@ class EnrichTopologyTest {
     in.pipeInput("twitter:next", post("next", "Hello").build());
 
     assertThat(keys()).containsExactly("twitter:next");
-    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
-    assertThat(dead).hasSize(1);
-    assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("twitter:gone");
-    assertThat(header(dead.get(0).headers(), ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_NAME))
-        .isEqualTo(InvalidRecordException.class.getName());
+    DeadLetter dead = oneDeadLetter();
+    assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("twitter:gone");
+    assertThat(dead.value()).isNull();
+    assertThat(dead.reason()).isEqualTo("invalid");
+  }
+
+  @Test
+  void unreadableRecordIsDeadLetteredAsReadUnderReasonDeserialization() {
+    driver.close();
+    Properties props = properties(APP_ID + "-deser");
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterDeserializationHandler.class.getName());
+    driver =
+        new TopologyTestDriver(
+            EnrichTopology.build(
+                raw, enriched, ENRICHER::enrich, Duration.ofDays(7), duplicates::incrementAndGet),
+            props);
+    dlq =
+        driver.createOutputTopic(
+            Topics.ENRICH_DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+
+    driver
+        .createInputTopic(raw.name(), new ByteArraySerializer(), new ByteArraySerializer())
+        .pipeInput("twitter:junk".getBytes(StandardCharsets.UTF_8), garbage);
+
+    DeadLetter dead = oneDeadLetter();
+    assertThat(dead.value()).isEqualTo(garbage);
+    assertThat(dead.reason()).isEqualTo("deserialization");
+    assertThat(dead.stage()).isEqualTo(Stage.ENRICH);
+    assertThat(dead.origin()).isEqualTo(Topics.POSTS_RAW + "-0@0");
+    assertThat(deadLetters("deserialization")).isEqualTo(1.0);
   }
 
   @Test
@@ -280,14 +312,19 @@ class EnrichTopologyTest {
     assertThat(deadLetters("invalid")).isEqualTo(1.0);
   }
 
-  /** Exactly one record went to enrich.dlq, and its exception message says {@code why}. */
+  /** Exactly one record went to enrich.dlq, and its message says {@code why}. */
   private void assertOneDeadLetterSaying(String why) {
+    DeadLetter dead = oneDeadLetter();
+    assertThat(dead.reason()).isEqualTo("invalid");
+    assertThat(dead.message()).contains(why);
+  }
+
+  /** The one record on enrich.dlq, read through {@link DeadLetter#from}: every header present. */
+  private DeadLetter oneDeadLetter() {
     List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
     assertThat(dead).hasSize(1);
-    assertThat(
-            header(
-                dead.get(0).headers(), ExceptionHandlerUtils.HEADER_ERRORS_EXCEPTION_MESSAGE_NAME))
-        .contains(why);
+    TestRecord<byte[], byte[]> record = dead.get(0);
+    return DeadLetter.from(record.headers(), record.key(), record.value());
   }
 
   private List<String> keys() {
@@ -300,12 +337,7 @@ class EnrichTopologyTest {
 
   private double deadLetters(String reason) {
     Counter c =
-        metrics.find(Metrics.DEAD_LETTERS).tag("stage", APP_ID).tag("reason", reason).counter();
+        metrics.find(Metrics.DEAD_LETTERS).tag("stage", "enrich").tag("reason", reason).counter();
     return c == null ? 0 : c.count();
-  }
-
-  private static String header(Headers headers, String name) {
-    Header h = headers.lastHeader(name);
-    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
 }

@@ -1,9 +1,10 @@
 package dev.earshot.ingest;
 
 import dev.earshot.avro.RawPost;
-import dev.earshot.schemas.DeadLetters;
+import dev.earshot.schemas.DeadLetter;
 import dev.earshot.schemas.PostKeys;
 import dev.earshot.schemas.PostParser;
+import dev.earshot.schemas.Topics;
 import dev.earshot.service.HttpSettings;
 import dev.earshot.service.Metrics;
 import dev.earshot.service.QuietLog;
@@ -112,7 +113,7 @@ public final class IngestService implements RunningService {
             ctx.req().getInputStream(),
             ctx.req().getContentLengthLong(),
             MAX_BODY_BYTES,
-            DeadLetters.MAX_PAYLOAD_BYTES);
+            DeadLetter.MAX_PAYLOAD_BYTES);
     if (body.tooLarge()) {
       // The rest of the body stays unread: close the connection after the answer rather than
       // have the server read (and wait for) the remainder to keep the connection alive.
@@ -213,7 +214,7 @@ public final class IngestService implements RunningService {
           JsonlReplay.Summary summary = service.replay(in, replay.getFileName().toString());
           System.out.printf(
               "%d lines: %d published, %d refused (see %s)%n",
-              summary.lines(), summary.published(), summary.rejected(), "ingest.dlq");
+              summary.lines(), summary.published(), summary.rejected(), Topics.INGEST_DLQ);
         }
       }
       if (once) {

@@ -1,16 +1,15 @@
 package dev.earshot.ingest;
 
 import dev.earshot.avro.RawPost;
-import dev.earshot.schemas.DeadLetters;
+import dev.earshot.schemas.DeadLetter;
 import dev.earshot.schemas.PostKeys;
 import dev.earshot.schemas.PostParser;
+import dev.earshot.schemas.Stage;
 import dev.earshot.schemas.TopicWithSerdes;
-import dev.earshot.schemas.Topics;
 import dev.earshot.service.Metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,14 +18,14 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Publishes valid posts to posts.raw (keyed {@code platform:id}, record time = now) and refused
- * input to ingest.dlq (the bytes as received, cut to {@link DeadLetters#MAX_PAYLOAD_BYTES}, with
- * reason, field and origin in headers), on one idempotent producer with acks=all.
+ * input to ingest.dlq as a {@link DeadLetter} (the bytes as received, cut to {@link
+ * DeadLetter#MAX_PAYLOAD_BYTES}; reason, field and origin in headers), on one idempotent producer
+ * with acks=all.
  *
  * <p>Each send has its own outcome, the returned future: a caller that must not lose a post waits
  * for it (HTTP answers 202 only then; a replay stops at the first failure). One failed send says
@@ -86,26 +85,23 @@ public final class PostPublisher implements AutoCloseable {
   }
 
   /**
-   * Sends refused input to ingest.dlq with the reason; counts it under its field once stored.
+   * Sends refused input to ingest.dlq; counts it under its field once stored. The reason is the
+   * field ({@code $} for the input as a whole), as in the metric; the message is the parser's.
+   * Input has no key, so neither has its dead letter.
    *
    * @param originalBytes the size of the input {@code raw} was taken from (larger when only the
    *     start of a body was read)
+   * @param origin {@code http} or {@code file:name:line}
    */
   public CompletableFuture<RecordMetadata> reject(
       byte[] raw, long originalBytes, String origin, PostParser.Invalid why) {
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(DeadLetters.REASON, utf8(cut(why.reason(), DeadLetters.MAX_REASON_CHARS)));
-    headers.add(DeadLetters.FIELD, utf8(why.field()));
-    headers.add(DeadLetters.ORIGIN, utf8(origin));
-    headers.add(DeadLetters.STAGE, utf8("ingest"));
-    byte[] payload = raw;
-    if (raw.length > DeadLetters.MAX_PAYLOAD_BYTES || originalBytes > raw.length) {
-      payload = Arrays.copyOf(raw, Math.min(raw.length, DeadLetters.MAX_PAYLOAD_BYTES));
-      headers.add(DeadLetters.ORIGINAL_BYTES, utf8(Long.toString(originalBytes)));
-    }
-    return send(
-        new ProducerRecord<>(Topics.INGEST_DLQ, null, utf8(origin), payload, headers),
-        () -> Metrics.countDeadLetter(metrics, "ingest", why.field()));
+    ProducerRecord<byte[], byte[]> dead =
+        DeadLetter.of(Stage.INGEST, why.field(), why.reason())
+            .origin(origin)
+            .field(why.field())
+            .value(raw, originalBytes)
+            .build();
+    return send(dead, () -> Metrics.countDeadLetter(metrics, Stage.INGEST, why.field()));
   }
 
   private CompletableFuture<RecordMetadata> send(
@@ -127,14 +123,6 @@ public final class PostPublisher implements AutoCloseable {
   /** Waits until every send so far has its outcome. */
   public void flush() {
     producer.flush();
-  }
-
-  private static String cut(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max) + "...";
-  }
-
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

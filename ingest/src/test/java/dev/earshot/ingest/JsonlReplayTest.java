@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earshot.avro.RawPost;
-import dev.earshot.schemas.DeadLetters;
+import dev.earshot.schemas.DeadLetter;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.PostParser;
 import dev.earshot.schemas.TopicWithSerdes;
@@ -151,12 +151,13 @@ class JsonlReplayTest {
             .replay(lines(VALID, huge, VALID.replace("\"id\":\"1\"", "\"id\":\"2\"")), "big.jsonl");
 
     assertThat(summary).isEqualTo(new JsonlReplay.Summary(3, 2, 1));
-    var dead = producer.history().stream().filter(r -> r.topic().equals("ingest.dlq")).toList();
-    assertThat(dead).hasSize(1);
-    assertThat(dead.get(0).value()).hasSize(DeadLetters.MAX_PAYLOAD_BYTES);
-    assertThat(new String(dead.get(0).headers().lastHeader(DeadLetters.ORIGINAL_BYTES).value()))
-        .isEqualTo(Integer.toString(huge.length()));
-    assertThat(new String(dead.get(0).headers().lastHeader(DeadLetters.ORIGIN).value()))
-        .isEqualTo("file:big.jsonl:2");
+    var sent = producer.history().stream().filter(r -> r.topic().equals("ingest.dlq")).toList();
+    assertThat(sent).hasSize(1);
+    DeadLetter dead =
+        DeadLetter.from(sent.get(0).headers(), sent.get(0).key(), sent.get(0).value());
+    assertThat(dead.value()).hasSize(DeadLetter.MAX_PAYLOAD_BYTES);
+    assertThat(dead.originalBytes()).isEqualTo(huge.length());
+    assertThat(dead.origin()).isEqualTo("file:big.jsonl:2");
+    assertThat(dead.reason()).isEqualTo("$");
   }
 }

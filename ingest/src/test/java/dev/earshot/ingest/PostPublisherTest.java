@@ -3,11 +3,13 @@ package dev.earshot.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.avro.RawPost;
-import dev.earshot.schemas.DeadLetters;
+import dev.earshot.schemas.DeadLetter;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.PostParser;
+import dev.earshot.schemas.Stage;
 import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
+import dev.earshot.service.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -68,6 +70,34 @@ class PostPublisherTest {
   }
 
   @Test
+  void shouldSendRefusedInputAsADeadLetterWithEveryHeaderAndCountItOnceStored() {
+    byte[] line = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
+    PostParser.Invalid why = new PostParser.Invalid("created_at", "created_at is required");
+
+    CompletableFuture<RecordMetadata> stored =
+        publisher.reject(line, line.length, "file:posts.jsonl:42", why);
+
+    ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
+    assertThat(sent.topic()).isEqualTo("ingest.dlq");
+    DeadLetter dead = read(sent);
+    assertThat(dead.stage()).isEqualTo(Stage.INGEST);
+    assertThat(dead.reason()).isEqualTo("created_at");
+    assertThat(dead.message()).isEqualTo("created_at is required");
+    assertThat(dead.field()).isEqualTo("created_at");
+    assertThat(dead.origin()).isEqualTo("file:posts.jsonl:42");
+    assertThat(dead.topic()).isNull(); // ingest reads no topic: the origin says where from
+    assertThat(dead.key()).isNull();
+    assertThat(dead.value()).isEqualTo(line);
+    assertThat(dead.originalBytes()).isNull();
+    assertThat(deadLetters("created_at")).isZero();
+
+    producer.completeNext();
+
+    assertThat(stored).isCompleted();
+    assertThat(deadLetters("created_at")).isEqualTo(1.0);
+  }
+
+  @Test
   void shouldCutAnOversizedInputSoItsDeadLetterFitsInAKafkaMessage() {
     byte[] huge = "x".repeat(3_000_000).getBytes(StandardCharsets.UTF_8);
     PostParser.Invalid why = new PostParser.Invalid("created_at", "r".repeat(50_000));
@@ -76,19 +106,22 @@ class PostPublisherTest {
 
     ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
     assertThat(sent.topic()).isEqualTo("ingest.dlq");
-    assertThat(sent.value()).hasSize(DeadLetters.MAX_PAYLOAD_BYTES);
-    assertThat(header(sent, DeadLetters.ORIGINAL_BYTES)).isEqualTo("3000000");
-    assertThat(header(sent, DeadLetters.REASON)).hasSizeLessThan(DeadLetters.MAX_REASON_CHARS + 4);
-    assertThat(header(sent, DeadLetters.FIELD)).isEqualTo("created_at");
+    DeadLetter dead = read(sent);
+    assertThat(dead.value()).hasSize(DeadLetter.MAX_PAYLOAD_BYTES);
+    assertThat(dead.originalBytes()).isEqualTo(3_000_000L);
+    assertThat(dead.message()).hasSize(DeadLetter.MAX_MESSAGE_CHARS + 3);
+    assertThat(dead.field()).isEqualTo("created_at");
+    assertThat(dead.origin()).isEqualTo("http");
   }
 
   @Test
   void shouldSayHowLargeABodyWasWhenOnlyItsStartWasRead() {
     publisher.reject(new byte[] {'{'}, 20_000_000L, "http", new PostParser.Invalid("$", "big"));
 
-    ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
-    assertThat(sent.value()).hasSize(1);
-    assertThat(header(sent, DeadLetters.ORIGINAL_BYTES)).isEqualTo("20000000");
+    DeadLetter dead = read(producer.history().get(0));
+    assertThat(dead.value()).hasSize(1);
+    assertThat(dead.originalBytes()).isEqualTo(20_000_000L);
+    assertThat(dead.reason()).isEqualTo("$");
   }
 
   @Test
@@ -97,10 +130,16 @@ class PostPublisherTest {
 
     ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
     assertThat(sent.value()).containsExactly('x');
-    assertThat(sent.headers().lastHeader(DeadLetters.ORIGINAL_BYTES)).isNull();
+    assertThat(sent.headers().lastHeader(DeadLetter.ORIGINAL_BYTES)).isNull();
   }
 
-  private static String header(ProducerRecord<byte[], byte[]> record, String name) {
-    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  private static DeadLetter read(ProducerRecord<byte[], byte[]> sent) {
+    return DeadLetter.from(sent.headers(), sent.key(), sent.value());
+  }
+
+  private double deadLetters(String reason) {
+    var counter =
+        metrics.find(Metrics.DEAD_LETTERS).tag("stage", "ingest").tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
   }
 }

@@ -16,13 +16,13 @@ public final class Topics {
   /** Latest counts per (audience, topic, hourly window), compacted; for BI sinks. */
   public static final String AUDIENCE_TOPIC_HOURLY = "aggregates.audience-topic.hourly";
 
-  /** Lines ingest could not accept: the raw bytes, with reason and origin in headers. */
+  /** Input ingest refused, as a {@link DeadLetter}: the bytes as received, why in headers. */
   public static final String INGEST_DLQ = "ingest.dlq";
 
-  /** Records enrich could not read or label, as written by Kafka Streams' dead-letter queue. */
+  /** Records enrich could not read or label, as a {@link DeadLetter}. */
   public static final String ENRICH_DLQ = "enrich.dlq";
 
-  /** Records aggregate could not read, as written by Kafka Streams' dead-letter queue. */
+  /** Records aggregate could not read or count (late ones too), as a {@link DeadLetter}. */
   public static final String AGGREGATE_DLQ = "aggregate.dlq";
 
   /**

@@ -2,25 +2,24 @@ package dev.earshot.service;
 
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Unreadable records go to the dead-letter topic (Kafka Streams builds the record, with the source
- * topic, partition, offset and exception in headers) and processing goes on. A registry outage is
- * not bad input: the thread fails instead, so that it retries from the last commit rather than
- * dead-lettering good records.
+ * Unreadable records go to the stage's dead-letter topic as a {@link
+ * dev.earshot.schemas.DeadLetter} (reason {@code deserialization}, the bytes as read) and
+ * processing goes on. A registry outage is not bad input: the thread fails instead, so that it
+ * retries from the last commit rather than dead-lettering good records.
  */
-public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHandler {
+public class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
-  private DeadLetterCounter deadLetters = DeadLetterCounter.from(Map.of());
+  private StageDeadLetters deadLetters;
 
   @Override
   public void configure(Map<String, ?> configs) {
-    super.configure(configs);
-    deadLetters = DeadLetterCounter.from(configs);
+    deadLetters = StageDeadLetters.from(configs);
   }
 
   @Override
@@ -29,13 +28,26 @@ public class DeadLetterDeserializationHandler extends LogAndContinueExceptionHan
     if (Failures.isOutage(exception)) {
       log.error(
           "schema registry unavailable reading {}-{}@{}: stalling, not dead-lettering",
-          context.topic(),
-          context.partition(),
-          context.offset(),
+          record.topic(),
+          record.partition(),
+          record.offset(),
           exception);
       return Response.fail();
     }
-    deadLetters.count("deserialization");
-    return super.handleError(context, record, exception);
+    log.warn(
+        "dead-lettering unreadable record {}-{}@{}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        exception);
+    return Response.resume(
+        deadLetters.deadLetter(
+            "deserialization",
+            StageDeadLetters.describe(exception),
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            record.key(),
+            record.value()));
   }
 }

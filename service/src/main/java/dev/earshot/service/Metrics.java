@@ -1,12 +1,16 @@
 package dev.earshot.service;
 
+import dev.earshot.schemas.Stage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** Metric names shared by all services, and the registry factory. */
 public final class Metrics {
-  /** Records sent to a dead-letter topic; tags: stage, reason. */
+  /**
+   * Records sent to a dead-letter topic; tags: stage ({@link Stage#tag()}) and reason (the dead
+   * letter's reason header).
+   */
   public static final String DEAD_LETTERS = "earshot.dead.letters";
 
   /**
@@ -21,9 +25,9 @@ public final class Metrics {
     return registry;
   }
 
-  public static void countDeadLetter(MeterRegistry registry, String stage, String reason) {
+  public static void countDeadLetter(MeterRegistry registry, Stage stage, String reason) {
     if (registry != null) {
-      registry.counter(DEAD_LETTERS, "stage", stage, "reason", reason).increment();
+      registry.counter(DEAD_LETTERS, "stage", stage.tag(), "reason", reason).increment();
     }
   }
 

@@ -1,23 +1,26 @@
 package dev.earshot.service;
 
+import dev.earshot.schemas.Stage;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 
 /**
- * One of earshot's Kafka Streams apps, as {@link StreamAppRunner} needs to know it: its name, its
- * dead-letter topic, its topology and its HTTP routes. Everything else (configuration, registry,
- * Streams lifecycle, {@code /health} {@code /ready} {@code /metrics}, command line, shutdown) is
- * the runner's, the same for every app.
+ * One of earshot's Kafka Streams apps, as {@link StreamAppRunner} needs to know it: its stage
+ * (which names it and its dead-letter topic), its topology and its HTTP routes. Everything else
+ * (configuration, registry, Streams lifecycle, {@code /health} {@code /ready} {@code /metrics},
+ * command line, shutdown) is the runner's, the same for every app.
  */
 public interface StreamApp {
+  /** The stage this app runs: its dead letters, their topic and their metric tag. */
+  Stage stage();
+
   /**
    * The stage's name ({@code enrich}, {@code aggregate}): names its bundled configuration ({@code
    * <name>.properties}), its metrics' {@code service} tag, its command and its log lines.
    */
-  String name();
-
-  /** Where Kafka Streams sends the records this app cannot read or process. */
-  String deadLetterTopic();
+  default String name() {
+    return stage().tag();
+  }
 
   /**
    * Builds the topology. May add Streams properties to {@link StreamAppContext#streamsProperties}

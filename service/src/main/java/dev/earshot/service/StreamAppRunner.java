@@ -36,7 +36,7 @@ public final class StreamAppRunner implements RunningService {
             metrics,
             Registry.topics(config),
             HttpSettings.from(config),
-            StreamsService.properties(config, app.deadLetterTopic(), metrics));
+            StreamsService.properties(config, app.stage(), metrics));
     List<AutoCloseable> opened = new ArrayList<>();
     try {
       StreamsService streams =

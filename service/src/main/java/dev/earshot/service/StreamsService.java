@@ -1,5 +1,6 @@
 package dev.earshot.service;
 
+import dev.earshot.schemas.Stage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
@@ -20,6 +21,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamsService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
+
+  /**
+   * Key under which {@link #properties} hands the {@link Stage} to the dead-letter handlers (which
+   * Kafka Streams creates by class name): it names the dead letters' stage and the metric's tag.
+   */
+  public static final String STAGE_CONFIG_KEY = "earshot.stage";
 
   private final String name;
   private final KafkaStreams streams;
@@ -49,12 +56,16 @@ public final class StreamsService implements AutoCloseable {
 
   /**
    * Settings every earshot Streams app shares, then the service's {@code kafka.*} keys, which win.
+   * The stage is handed to the dead-letter handlers: it names their topic and the stage in dead
+   * letters and metrics.
    */
-  public static Properties properties(
-      ServiceConfig config, String deadLetterTopic, MeterRegistry metrics) {
+  public static Properties properties(ServiceConfig config, Stage stage, MeterRegistry metrics) {
     Properties props = new Properties();
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
+    // No errors.dead.letter.queue.topic.name: earshot's handlers address the stage's dead-letter
+    // topic themselves (DeadLetter.of). Set, it would also make Streams' default production-error
+    // handler write dead letters of Streams' own shape, without earshot's headers (visible when
+    // the transaction is not aborted, e.g. with at_least_once).
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterDeserializationHandler.class.getName());
@@ -65,6 +76,7 @@ public final class StreamsService implements AutoCloseable {
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.putAll(config.withPrefix(ServiceConfig.KAFKA_PREFIX));
     props.put(Metrics.REGISTRY_CONFIG_KEY, metrics);
+    props.put(STAGE_CONFIG_KEY, stage);
     return props;
   }
 

@@ -1,7 +1,10 @@
 package dev.earshot.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.earshot.schemas.DeadLetter;
+import dev.earshot.schemas.Stage;
 import dev.earshot.schemas.registry.IncompatibleSchemaException;
 import dev.earshot.schemas.registry.SchemaRegistryUnavailableException;
 import io.micrometer.core.instrument.Counter;
@@ -13,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -31,7 +34,6 @@ import org.junit.jupiter.api.Test;
 class DeadLetterHandlersTest {
   private static final String SOURCE = "posts.raw";
   private static final String DLQ = "enrich.dlq";
-  private static final String APP_ID = "earshot-enrich";
   private static final byte[] KEY = "twitter:42".getBytes(StandardCharsets.UTF_8);
   private static final byte[] VALUE = {0, 0, 0, 0, 9, 1, 2, 3};
 
@@ -51,15 +53,12 @@ class DeadLetterHandlersTest {
         VALUE);
   }
 
-  private Map<String, Object> configs(boolean withDeadLetterTopic, boolean withAppId) {
+  /** As {@link StreamsService#properties} hands them over; the application id is not the stage. */
+  private Map<String, Object> configs() {
     Map<String, Object> configs = new HashMap<>();
     configs.put(Metrics.REGISTRY_CONFIG_KEY, metrics);
-    if (withDeadLetterTopic) {
-      configs.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DLQ);
-    }
-    if (withAppId) {
-      configs.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
-    }
+    configs.put(StreamsConfig.APPLICATION_ID_CONFIG, "earshot-enrich");
+    configs.put(StreamsService.STAGE_CONFIG_KEY, Stage.ENRICH);
     return configs;
   }
 
@@ -69,21 +68,28 @@ class DeadLetterHandlersTest {
     return counter == null ? 0 : counter.count();
   }
 
-  private static String header(ProducerRecord<byte[], byte[]> record, String name) {
-    Header h = record.headers().lastHeader(name);
-    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  /** The one dead letter in {@code records}, read as a consumer of the topic would. */
+  private static DeadLetter onlyDeadLetter(List<ProducerRecord<byte[], byte[]>> records) {
+    assertThat(records).hasSize(1);
+    ProducerRecord<byte[], byte[]> sent = records.get(0);
+    assertThat(sent.topic()).isEqualTo(DLQ);
+    return DeadLetter.from(sent.headers(), sent.key(), sent.value());
   }
 
-  private static void assertIsDeadLetterOf(
-      List<ProducerRecord<byte[], byte[]>> records, Class<? extends Exception> type) {
-    assertThat(records).hasSize(1);
-    ProducerRecord<byte[], byte[]> dead = records.get(0);
-    assertThat(dead.topic()).isEqualTo(DLQ);
+  /** The source record as read, with the earshot headers every dead letter carries. */
+  private static DeadLetter assertIsDeadLetterOfTheSource(
+      List<ProducerRecord<byte[], byte[]>> records, String reason) {
+    DeadLetter dead = onlyDeadLetter(records);
     assertThat(dead.key()).isEqualTo(KEY);
     assertThat(dead.value()).isEqualTo(VALUE);
-    assertThat(header(dead, "__streams.errors.exception")).isEqualTo(type.getName());
-    assertThat(header(dead, "__streams.errors.topic")).isEqualTo(SOURCE);
-    assertThat(header(dead, "__streams.errors.offset")).isEqualTo("42");
+    assertThat(dead.stage()).isEqualTo(Stage.ENRICH);
+    assertThat(dead.reason()).isEqualTo(reason);
+    assertThat(dead.topic()).isEqualTo(SOURCE);
+    assertThat(dead.partition()).isEqualTo(2);
+    assertThat(dead.offset()).isEqualTo(42L);
+    assertThat(dead.origin()).isEqualTo(SOURCE + "-2@42");
+    assertThat(dead.originalBytes()).isNull();
+    return dead;
   }
 
   @Nested
@@ -94,7 +100,7 @@ class DeadLetterHandlersTest {
 
     @Test
     void shouldFailWithoutDeadLetteringWhenTheRegistryIsDown() {
-      handler.configure(configs(true, true));
+      handler.configure(configs());
       Exception outage =
           new SerializationException(
               "cannot read", new SchemaRegistryUnavailableException("registry down", 503, null));
@@ -104,43 +110,81 @@ class DeadLetterHandlersTest {
 
       assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
       assertThat(response.deadLetterQueueRecords()).isEmpty();
-      assertThat(deadLetters(APP_ID, "deserialization")).isZero();
+      assertThat(deadLetters("enrich", "deserialization")).isZero();
     }
 
     @Test
     void shouldResumeAndDeadLetterUnreadableInput() {
-      handler.configure(configs(true, true));
+      handler.configure(configs());
 
       DeserializationExceptionHandler.Response response =
           handler.handleError(context(), record, new SerializationException("unknown magic byte"));
 
       assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
-      assertIsDeadLetterOf(response.deadLetterQueueRecords(), SerializationException.class);
+      DeadLetter dead =
+          assertIsDeadLetterOfTheSource(response.deadLetterQueueRecords(), "deserialization");
+      assertThat(dead.message())
+          .isEqualTo(SerializationException.class.getName() + ": unknown magic byte");
     }
 
     @Test
-    void shouldCountTheDeadLetterUnderTheApplicationIdAndReason() {
-      handler.configure(configs(true, true));
+    void shouldCountTheDeadLetterUnderTheStageAndReason() {
+      handler.configure(configs());
 
       handler.handleError(context(), record, new SerializationException("bad"));
       handler.handleError(context(), record, new SerializationException("bad again"));
 
-      assertThat(deadLetters(APP_ID, "deserialization")).isEqualTo(2.0);
-      assertThat(deadLetters(APP_ID, "processing")).isZero();
+      assertThat(deadLetters("enrich", "deserialization")).isEqualTo(2.0);
+      assertThat(deadLetters("enrich", "processing")).isZero();
     }
 
     @Test
-    void shouldCountUnderStageUnknownWithoutAnApplicationId() {
-      handler.configure(configs(true, false));
+    void shouldRefuseToStartWithoutAStage() {
+      // A dead letter must name its stage, and the stage names the topic: no guessing.
+      Map<String, Object> configs = configs();
+      configs.remove(StreamsService.STAGE_CONFIG_KEY);
 
-      handler.handleError(context(), record, new SerializationException("bad"));
+      assertThatThrownBy(() -> handler.configure(configs))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining(StreamsService.STAGE_CONFIG_KEY);
+    }
 
-      assertThat(deadLetters("unknown", "deserialization")).isEqualTo(1.0);
+    @Test
+    void shouldTakeTheStageByItsTagToo() {
+      handler.configure(Map.of(StreamsService.STAGE_CONFIG_KEY, "aggregate"));
+
+      DeserializationExceptionHandler.Response response =
+          handler.handleError(context(), record, new SerializationException("bad"));
+
+      assertThat(response.deadLetterQueueRecords())
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.topic()).isEqualTo("aggregate.dlq");
+                assertThat(DeadLetter.from(r.headers(), r.key(), r.value()).stage())
+                    .isEqualTo(Stage.AGGREGATE);
+              });
+    }
+
+    @Test
+    void shouldCutAnOversizedRecordAndStateItsSize() {
+      handler.configure(configs());
+      byte[] big = new byte[DeadLetter.MAX_PAYLOAD_BYTES + 1];
+
+      DeserializationExceptionHandler.Response response =
+          handler.handleError(
+              context(),
+              new ConsumerRecord<>(SOURCE, 2, 42L, KEY, big),
+              new SerializationException("bad"));
+
+      DeadLetter dead = onlyDeadLetter(response.deadLetterQueueRecords());
+      assertThat(dead.value()).hasSize(DeadLetter.MAX_PAYLOAD_BYTES);
+      assertThat(dead.originalBytes()).isEqualTo(big.length);
     }
 
     @Test
     void shouldResumeWithoutACounterWhenNoRegistryIsConfigured() {
-      handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DLQ));
+      handler.configure(Map.of(StreamsService.STAGE_CONFIG_KEY, Stage.ENRICH));
 
       DeserializationExceptionHandler.Response response =
           handler.handleError(context(), record, new SerializationException("bad"));
@@ -157,7 +201,7 @@ class DeadLetterHandlersTest {
 
     @Test
     void shouldFailWithoutDeadLetteringOnARetriableKafkaError() {
-      handler.configure(configs(true, true));
+      handler.configure(configs());
 
       ProcessingExceptionHandler.Response response =
           handler.handleError(
@@ -165,12 +209,12 @@ class DeadLetterHandlersTest {
 
       assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
       assertThat(response.deadLetterQueueRecords()).isEmpty();
-      assertThat(deadLetters(APP_ID, "processing")).isZero();
+      assertThat(deadLetters("enrich", "processing")).isZero();
     }
 
     @Test
     void shouldFailWithoutDeadLetteringWhenTheRegistryIsDown() {
-      handler.configure(configs(true, true));
+      handler.configure(configs());
 
       ProcessingExceptionHandler.Response response =
           handler.handleError(
@@ -187,7 +231,7 @@ class DeadLetterHandlersTest {
     void shouldFailWithoutDeadLetteringWhenTheRegistryRefusesTheAppsOwnOutputSchema() {
       // Writing our own output with a schema the registry refuses is not the record's fault: the
       // record is good, the deployment is not. Stop loudly; never dead-letter good posts.
-      handler.configure(configs(true, true));
+      handler.configure(configs());
 
       ProcessingExceptionHandler.Response response =
           handler.handleError(
@@ -200,20 +244,78 @@ class DeadLetterHandlersTest {
 
       assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
       assertThat(response.deadLetterQueueRecords()).isEmpty();
-      assertThat(deadLetters(APP_ID, "processing")).isZero();
+      assertThat(deadLetters("enrich", "processing")).isZero();
     }
 
     @Test
     void shouldResumeAndDeadLetterARecordThatMakesAProcessorThrow() {
-      handler.configure(configs(true, true));
+      handler.configure(configs());
 
       ProcessingExceptionHandler.Response response =
           handler.handleError(context(), record, new IllegalStateException("parser blew up"));
 
       assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
-      assertIsDeadLetterOf(response.deadLetterQueueRecords(), IllegalStateException.class);
-      assertThat(deadLetters(APP_ID, "processing")).isEqualTo(1.0);
-      assertThat(deadLetters(APP_ID, "deserialization")).isZero();
+      DeadLetter dead =
+          assertIsDeadLetterOfTheSource(response.deadLetterQueueRecords(), "processing");
+      assertThat(dead.message()).isEqualTo("java.lang.IllegalStateException: parser blew up");
+      assertThat(deadLetters("enrich", "processing")).isEqualTo(1.0);
+      assertThat(deadLetters("enrich", "deserialization")).isZero();
+    }
+
+    @Test
+    void shouldNameTheInnermostCauseInTheMessage() {
+      handler.configure(configs());
+
+      ProcessingExceptionHandler.Response response =
+          handler.handleError(
+              context(),
+              record,
+              new StreamsException("wrapped", new IllegalArgumentException("the real reason")));
+
+      assertThat(onlyDeadLetter(response.deadLetterQueueRecords()).message())
+          .startsWith(StreamsException.class.getName() + ": wrapped")
+          .endsWith("caused by java.lang.IllegalArgumentException: the real reason");
+    }
+
+    @Test
+    void shouldStillWriteAFullDeadLetterWhenThereIsNoSourceRecord() {
+      // A punctuation has no source record: no topic, partition -1, offset -1, no raw bytes.
+      handler.configure(configs());
+      ErrorHandlerContext punctuation =
+          new DefaultErrorHandlerContext(
+              null,
+              null,
+              -1,
+              -1L,
+              new RecordHeaders(),
+              "emit",
+              new TaskId(0, 2),
+              1_000L,
+              null,
+              null);
+
+      ProcessingExceptionHandler.Response response =
+          handler.handleError(punctuation, record, new IllegalStateException("boom"));
+
+      DeadLetter dead = onlyDeadLetter(response.deadLetterQueueRecords());
+      assertThat(dead.origin()).isEqualTo("no source record");
+      assertThat(dead.topic()).isNull();
+      assertThat(dead.key()).isNull();
+      assertThat(dead.value()).isNull();
+    }
+
+    @Test
+    void shouldDeadLetterARefusedRecordUnderItsOwnReasonAndMessage() {
+      handler.configure(configs());
+
+      ProcessingExceptionHandler.Response response =
+          handler.handleError(context(), record, new InvalidRecordException("no key"));
+
+      assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
+      DeadLetter dead = assertIsDeadLetterOfTheSource(response.deadLetterQueueRecords(), "invalid");
+      assertThat(dead.message()).isEqualTo("no key");
+      assertThat(deadLetters("enrich", "invalid")).isEqualTo(1.0);
+      assertThat(deadLetters("enrich", "processing")).isZero();
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.earshot.schemas.Stage;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -105,7 +106,7 @@ class ServiceHttpTest {
   @Test
   void shouldServePrometheusTextWithAnIncrementedCounter() throws Exception {
     metrics.counter("earshot.test.hits").increment(3);
-    Metrics.countDeadLetter(metrics, "earshot-enrich", "deserialization");
+    Metrics.countDeadLetter(metrics, Stage.ENRICH, "deserialization");
 
     HttpResponse<String> response = get("/metrics");
 
@@ -117,7 +118,7 @@ class ServiceHttpTest {
         .containsPattern("(?m)^earshot_test_hits_total\\{service=\"testsvc\"} 3\\.0$")
         .containsPattern(
             "(?m)^earshot_dead_letters_total\\{reason=\"deserialization\",service=\"testsvc\","
-                + "stage=\"earshot-enrich\"} 1\\.0$");
+                + "stage=\"enrich\"} 1\\.0$");
   }
 
   @Test

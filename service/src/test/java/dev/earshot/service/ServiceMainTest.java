@@ -2,6 +2,7 @@ package dev.earshot.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.schemas.Stage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +23,13 @@ class ServiceMainTest {
   private static final StreamApp APP =
       new StreamApp() {
         @Override
-        public String name() {
-          return "testapp";
+        public Stage stage() {
+          return Stage.ENRICH;
         }
 
         @Override
-        public String deadLetterTopic() {
-          return "enrich.dlq";
+        public String name() {
+          return "testapp";
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.earshot.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.schemas.Stage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import java.util.Properties;
@@ -12,14 +13,13 @@ class StreamsServicePropertiesTest {
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
   @Test
-  void shouldSetTheSharedDefaultsAndHandTheRegistryToTheHandlers() {
+  void shouldSetTheSharedDefaultsAndHandTheRegistryAndStageToTheHandlers() {
     ServiceConfig config = ServiceConfig.of(Map.of("kafka.application.id", "earshot-enrich"));
 
-    Properties props = StreamsService.properties(config, "enrich.dlq", metrics);
+    Properties props = StreamsService.properties(config, Stage.ENRICH, metrics);
 
     assertThat(props)
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
-        .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "enrich.dlq")
         .containsEntry(
             StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
             DeadLetterDeserializationHandler.class.getName())
@@ -28,6 +28,10 @@ class StreamsServicePropertiesTest {
             DeadLetterProcessingHandler.class.getName())
         .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "earshot-enrich");
     assertThat(props.get(Metrics.REGISTRY_CONFIG_KEY)).isSameAs(metrics);
+    assertThat(props.get(StreamsService.STAGE_CONFIG_KEY)).isEqualTo(Stage.ENRICH);
+    // Unset on purpose: with it, Streams' default production-error handler would write dead
+    // letters of its own shape (no earshot headers). earshot's handlers address enrich.dlq.
+    assertThat(props).doesNotContainKey(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
   }
 
   @Test
@@ -39,7 +43,7 @@ class StreamsServicePropertiesTest {
                 "kafka.bootstrap.servers", "b:9092",
                 "http.port", "7070"));
 
-    Properties props = StreamsService.properties(config, "enrich.dlq", metrics);
+    Properties props = StreamsService.properties(config, Stage.ENRICH, metrics);
 
     assertThat(props)
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once")

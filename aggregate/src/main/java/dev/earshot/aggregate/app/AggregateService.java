@@ -6,9 +6,8 @@ import dev.earshot.aggregate.query.AudienceTopicQueries;
 import dev.earshot.aggregate.query.PeerClient;
 import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.SentimentCounts;
-import dev.earshot.schemas.Topics;
+import dev.earshot.schemas.Stage;
 import dev.earshot.service.HttpSettings;
-import dev.earshot.service.Metrics;
 import dev.earshot.service.ServiceConfig;
 import dev.earshot.service.ServiceHttp;
 import dev.earshot.service.ServiceMain;
@@ -25,13 +24,8 @@ import org.apache.kafka.streams.state.HostInfo;
 /** The aggregate app as a service: windowed counts, and the query API over them. */
 public final class AggregateService implements StreamApp {
   @Override
-  public String name() {
-    return "aggregate";
-  }
-
-  @Override
-  public String deadLetterTopic() {
-    return Topics.AGGREGATE_DLQ;
+  public Stage stage() {
+    return Stage.AGGREGATE;
   }
 
   @Override
@@ -49,8 +43,7 @@ public final class AggregateService implements StreamApp {
         context.topics().avro(SentimentCounts.class),
         new AggregateTopology.Settings(
             Duration.parse(config.get("aggregate.grace")),
-            Duration.parse(config.get("aggregate.retention"))),
-        () -> Metrics.countDeadLetter(context.metrics(), "aggregate", "late"));
+            Duration.parse(config.get("aggregate.retention"))));
   }
 
   @Override
