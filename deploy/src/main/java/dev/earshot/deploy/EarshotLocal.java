@@ -27,11 +27,12 @@ import picocli.CommandLine.Option;
 public final class EarshotLocal implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(EarshotLocal.class);
 
-  /** The bundled sample: posts for the worked example, event time 2026-11-16 to 2026-11-20. */
+  /** The bundled sample: posts for the worked example, over the days of {@link SampleDays}. */
   static final String SAMPLE_RESOURCE = "/sample/posts.jsonl";
 
-  static final String SAMPLE_FROM = "2026-11-16";
-  static final String SAMPLE_TO = "2026-11-21";
+  private static final SampleDays SAMPLE_DAYS = SampleDays.bundled();
+  static final String SAMPLE_FROM = SAMPLE_DAYS.from();
+  static final String SAMPLE_TO = SAMPLE_DAYS.to();
   private static final String SAMPLE_MARKER = "sample.replayed";
 
   @Option(

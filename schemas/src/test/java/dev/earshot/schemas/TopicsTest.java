@@ -1,76 +1,150 @@
 package dev.earshot.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.earshot.avro.EnrichedPost;
+import dev.earshot.avro.RawPost;
+import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
+import dev.earshot.schemas.serde.SerdeConfig;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.internals.Topic;
 import org.junit.jupiter.api.Test;
 
+/**
+ * {@link Topics#all()} is what TopicSetup creates, so it must hold every topic the code uses, each
+ * created the way its records need. The expectations come from elsewhere: the constants, the topics
+ * {@link PipelineTopics} writes typed records to (and their value types), Kafka's own rules for
+ * names, and the pipeline's stages.
+ */
 class TopicsTest {
-  private static final List<String> NAMES = Topics.all().stream().map(Topics.Spec::name).toList();
+  /** The pipeline's stages, one service module each; each has its own dead-letter topic. */
+  private static final List<String> STAGES = List.of("ingest", "enrich", "aggregate");
+
+  /**
+   * Records that are events: each one counts, so a newer one with the same key must not erase it.
+   */
+  private static final Set<Class<?>> EVENTS = Set.of(RawPost.class, EnrichedPost.class);
+
+  private static final Map<String, Topics.Spec> SPECS = new LinkedHashMap<>();
+
+  static {
+    Topics.all().forEach(spec -> SPECS.put(spec.name(), spec));
+  }
 
   @Test
-  void shouldListEveryTopicConstantInAll() {
-    List<String> constants =
-        Arrays.stream(Topics.class.getDeclaredFields())
-            .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-            .map(TopicsTest::value)
-            .toList();
+  void listsEveryTopicConstantOnceAndNothingElse() {
+    List<String> constants = constants().values().stream().toList();
 
     assertThat(constants).isNotEmpty();
-    assertThat(NAMES).containsExactlyInAnyOrderElementsOf(constants);
+    assertThat(Topics.all()).hasSameSizeAs(SPECS.keySet()); // no name twice
+    assertThat(SPECS.keySet()).containsExactlyInAnyOrderElementsOf(constants);
   }
 
   @Test
-  void shouldHaveUniqueNames() {
-    assertThat(NAMES).doesNotHaveDuplicates();
+  void listsEveryTopicThePipelineWritesTypedRecordsTo() {
+    assertThat(SPECS.keySet()).containsAll(typedTopics().keySet());
   }
 
   @Test
-  void shouldHaveNamesThatDoNotCollideInKafkaMetrics() {
-    // Kafka replaces '.' with '_' in metric names, so "a.b" and "a_b" would collide.
-    assertThat(NAMES.stream().map(n -> n.replace('.', '_')).toList()).doesNotHaveDuplicates();
+  void namesAreValidKafkaTopicNamesThatDoNotCollide() {
+    List<String> names = new ArrayList<>(SPECS.keySet());
+    for (String name : names) {
+      assertThatCode(() -> Topic.validate(name)).as(name).doesNotThrowAnyException();
+      assertThat(Topic.isInternal(name)).as(name).isFalse();
+      assertThat(name).as(name).doesNotStartWith("__");
+    }
+    // Kafka's metric names turn '.' into '_', so "a.b" and "a_b" would report as one topic.
+    for (int i = 0; i < names.size(); i++) {
+      for (int j = i + 1; j < names.size(); j++) {
+        assertThat(Topic.hasCollision(names.get(i), names.get(j)))
+            .as("%s and %s collide", names.get(i), names.get(j))
+            .isFalse();
+      }
+    }
   }
 
   @Test
-  void shouldHaveLegalKafkaTopicNames() {
-    assertThat(NAMES)
-        .allSatisfy(
-            name -> {
-              assertThat(name).matches("[a-zA-Z0-9._-]{1,249}");
-              assertThat(name).isNotIn(".", "..");
-              assertThat(name).doesNotStartWith("__");
-            });
+  void topicsOfEventsAreNotCompactedAndTopicsOfLatestValuesAre() {
+    // Compacting posts would drop a post whenever another with the same key came; not compacting
+    // a latest-value topic (a window's counts, a taxonomy's versions) would keep every stale value
+    // forever and make each reader replay them all.
+    typedTopics()
+        .forEach(
+            (name, valueType) ->
+                assertThat(SPECS.get(name).compacted())
+                    .as("%s holds %s", name, valueType.getSimpleName())
+                    .isEqualTo(!EVENTS.contains(valueType)));
   }
 
   @Test
-  void shouldCompactAggregateOutputTopic() {
-    assertThat(Topics.all())
-        .filteredOn(spec -> spec.name().equals(Topics.AUDIENCE_TOPIC_HOURLY))
-        .singleElement()
-        .extracting(Topics.Spec::compacted)
-        .isEqualTo(true);
+  void everyOtherTopicIsAStagesDeadLetterTopicNamedAfterIt() {
+    List<String> deadLetters =
+        SPECS.keySet().stream().filter(name -> !typedTopics().containsKey(name)).toList();
+    Map<String, String> constants = constants();
+
+    // One per stage, "<stage>.dlq", in a constant "<STAGE>_DLQ"; events, so never compacted.
+    assertThat(deadLetters)
+        .containsExactlyInAnyOrderElementsOf(STAGES.stream().map(s -> s + ".dlq").toList());
+    for (String stage : STAGES) {
+      String field = stage.toUpperCase(Locale.ROOT) + "_DLQ";
+      assertThat(constants).as(field).containsEntry(field, stage + ".dlq");
+      assertThat(SPECS.get(stage + ".dlq").compacted()).as(stage + ".dlq").isFalse();
+    }
   }
 
   @Test
-  void shouldNotCompactEventOrDeadLetterTopics() {
-    // Posts and dead letters are events, not latest-value tables: compaction would drop records.
-    // Only the latest window counts and the latest taxonomy per name matter.
-    assertThat(Topics.all())
-        .filteredOn(Topics.Spec::compacted)
-        .extracting(Topics.Spec::name)
-        .containsExactly(Topics.AUDIENCE_TOPIC_HOURLY, Topics.TAXONOMY);
+  void partitionCountsAreTheDefaultOrPositive() {
+    assertThat(Topics.all()).allSatisfy(spec -> assertThat(spec.partitions()).isNotNegative());
   }
 
   @Test
-  void shouldKeepTheTaxonomyInOnePartitionSoEveryEnricherReadsItInOrder() {
-    assertThat(Topics.all())
-        .filteredOn(spec -> spec.name().equals(Topics.TAXONOMY))
-        .singleElement()
+  void theTaxonomyHasOnePartitionSoEveryEnricherReadsItsVersionsInOrder() {
+    assertThat(SPECS.get(new PipelineTopics(registry(), SerdeConfig.DEFAULT).taxonomy().name()))
         .extracting(Topics.Spec::partitions)
         .isEqualTo(1);
+  }
+
+  /** Topic name -> value type, for every topic PipelineTopics gives serdes for. */
+  private static Map<String, Class<?>> typedTopics() {
+    PipelineTopics topics = new PipelineTopics(registry(), SerdeConfig.DEFAULT);
+    Map<String, Class<?>> typed = new LinkedHashMap<>();
+    for (Method method : PipelineTopics.class.getMethods()) {
+      if (method.getReturnType() == TopicWithSerdes.class && method.getParameterCount() == 0) {
+        ParameterizedType type = (ParameterizedType) method.getGenericReturnType();
+        try {
+          TopicWithSerdes<?, ?> topic = (TopicWithSerdes<?, ?>) method.invoke(topics);
+          typed.put(topic.name(), (Class<?>) type.getActualTypeArguments()[1]);
+        } catch (ReflectiveOperationException e) {
+          throw new AssertionError(method.getName(), e);
+        }
+      }
+    }
+    assertThat(typed).as("topics with serdes").isNotEmpty();
+    return typed;
+  }
+
+  /** Field name -> value of every public String constant of Topics. */
+  private static Map<String, String> constants() {
+    Map<String, String> constants = new LinkedHashMap<>();
+    Arrays.stream(Topics.class.getDeclaredFields())
+        .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+        .forEach(f -> constants.put(f.getName(), value(f)));
+    return constants;
+  }
+
+  private static InMemorySchemaRegistryClient registry() {
+    return new InMemorySchemaRegistryClient();
   }
 
   private static String value(Field field) {

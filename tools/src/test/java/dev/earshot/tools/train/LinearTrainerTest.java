@@ -1,38 +1,30 @@
 package dev.earshot.tools.train;
 
+import static dev.earshot.tools.train.TrainingData.CLASSES;
+import static dev.earshot.tools.train.TrainingData.MULTI_CLASSES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.labels.model.LinearModel;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LinearTrainerTest {
-  private static final List<String> CLASSES = List.of("negative", "neutral", "positive");
   private static final int POSITIVE = 2;
 
-  /** Posts whose class follows from one cue word each; every other word is noise. */
-  private static List<LinearTrainer.Example> examples() {
-    String[] cues = {"declined", "question", "approved"};
-    String[] noise = {"card", "today", "my", "the", "bank", "app"};
-    List<LinearTrainer.Example> examples = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
-      int label = i % 3;
-      Map<String, Double> features = new LinkedHashMap<>();
-      features.put("u:" + cues[label], 1.0);
-      features.put("u:" + noise[i % noise.length], 1.0);
-      features.put("u:" + noise[(i / 3) % noise.length], 1.0);
-      examples.add(new LinearTrainer.Example(features, label));
-    }
-    return examples;
-  }
+  /** Lenient enough to memorise: keeps the words seen in one post only. */
+  private static final LinearTrainer MEMORISING = new LinearTrainer(1e-3, 300, 0.3, 1);
 
   @Test
   void learnsTheCueWords() {
-    LinearModel model = LinearTrainer.DEFAULT.train(examples(), CLASSES, List.of("test"));
+    LinearModel model = LinearTrainer.DEFAULT.train(TrainingData.cued(), CLASSES, List.of("test"));
 
     assertThat(model.best(Map.of("u:declined", 1.0, "u:card", 1.0))).isEqualTo("negative");
     assertThat(model.best(Map.of("u:approved", 1.0, "u:app", 1.0))).isEqualTo("positive");
@@ -43,65 +35,86 @@ class LinearTrainerTest {
   }
 
   @Test
-  void sameExamplesGiveTheSameModelByteForByte() throws Exception {
-    StringWriter first = new StringWriter();
-    StringWriter second = new StringWriter();
-    LinearTrainer.DEFAULT.train(examples(), CLASSES, List.of()).write(first);
-    LinearTrainer.DEFAULT.train(examples(), CLASSES, List.of()).write(second);
+  void aTrainingInAnotherJvmGivesTheSameModelByteForByte(@TempDir Path dir) throws Exception {
+    StringWriter here = new StringWriter();
+    TrainOnce.train(here);
+    Path there = dir.resolve("model.tsv");
 
-    assertThat(first.toString()).isEqualTo(second.toString()).contains("u:declined");
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Every identity hash code 1 there, unlike here: any order that hangs on them
+                // differs between the two JVMs. Ignored by a JVM without the option.
+                "-XX:+IgnoreUnrecognizedVMOptions",
+                "-XX:+UnlockExperimentalVMOptions",
+                "-XX:hashCode=2",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TrainOnce.class.getName(),
+                there.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("output.txt").toFile())
+            .start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the other JVM finished").isTrue();
+    assertThat(process.exitValue())
+        .as("the other JVM's exit; its output: %s", Files.readString(dir.resolve("output.txt")))
+        .isZero();
+
+    assertThat(Files.readString(there, StandardCharsets.UTF_8))
+        .isEqualTo(here.toString())
+        .contains("u:declined")
+        .contains("multi-label");
   }
 
   @Test
   void featuresRarerThanMinCountGetNoWeight() throws Exception {
-    List<LinearTrainer.Example> examples = new ArrayList<>(examples());
+    List<LinearTrainer.Example> examples = new ArrayList<>(TrainingData.cued());
     examples.add(new LinearTrainer.Example(Map.of("u:once", 1.0), POSITIVE));
     StringWriter out = new StringWriter();
     LinearTrainer.DEFAULT.train(examples, CLASSES, List.of()).write(out);
     StringWriter kept = new StringWriter();
-    new LinearTrainer(1e-3, 300, 0.3, 1).train(examples, CLASSES, List.of()).write(kept);
+    MEMORISING.train(examples, CLASSES, List.of()).write(kept);
 
     assertThat(out.toString()).doesNotContain("u:once");
     assertThat(kept.toString()).contains("u:once");
   }
 
   @Test
-  void crossValidationPredictsEveryExampleFromTheOtherFolds() {
-    List<LinearTrainer.Example> examples = examples();
+  void crossValidationFindsARealCue() {
+    List<LinearTrainer.Example> examples = TrainingData.cued();
     int[] predicted = LinearTrainer.DEFAULT.crossValidate(examples, CLASSES, 5);
 
     assertThat(predicted).hasSize(examples.size());
-    for (int i = 0; i < predicted.length; i++) {
-      assertThat(predicted[i]).as("example %d", i).isEqualTo(examples.get(i).label());
-    }
+    assertThat(accuracy(examples, predicted)).isEqualTo(1.0);
   }
 
-  /** Posts with any number of the labels "fees" and "fraud", each shown by its own cue word. */
-  private static List<LinearTrainer.MultiLabelExample> multiLabelExamples() {
-    List<LinearTrainer.MultiLabelExample> examples = new ArrayList<>();
-    String[] noise = {"card", "today", "my", "the", "bank"}; // 5: independent of both labels
-    for (int i = 0; i < 80; i++) {
-      Map<String, Double> features = new LinkedHashMap<>();
-      java.util.Set<Integer> labels = new java.util.TreeSet<>();
-      if (i % 2 == 0) {
-        features.put("u:fee", 1.0);
-        labels.add(0);
-      }
-      if (i % 4 < 2) {
-        features.put("u:stolen", 1.0);
-        labels.add(1);
-      }
-      features.put("u:" + noise[i % noise.length], 1.0);
-      examples.add(new LinearTrainer.MultiLabelExample(features, labels));
+  @Test
+  void crossValidationPredictsEachPostWithAModelThatNeverSawIt() {
+    // Each post can only be got right by a model that saw it (TrainingData.memorisable): the
+    // control shows the trainer does memorise it, so only an honest cross-validation stays at
+    // chance. A leak (a held-out post in its own fold's training) would score near the control.
+    List<LinearTrainer.Example> examples = TrainingData.memorisable(150);
+    LinearModel onAll = MEMORISING.train(examples, CLASSES, List.of());
+    int[] seen = new int[examples.size()];
+    for (int i = 0; i < seen.length; i++) {
+      seen[i] = LinearModel.argmax(onAll.probabilities(examples.get(i).features()));
     }
-    return examples;
+
+    int[] predicted = MEMORISING.crossValidate(examples, CLASSES, 5);
+
+    assertThat(accuracy(examples, seen))
+        .as("accuracy on posts it was trained on")
+        .isGreaterThan(0.9);
+    assertThat(accuracy(examples, predicted))
+        .as("cross-validated accuracy; chance is 1/3")
+        .isLessThan(0.5);
   }
 
   @Test
   void multiLabelModelGivesEachClassItsOwnProbability() {
     LinearModel model =
         LinearTrainer.DEFAULT.trainMultiLabel(
-            multiLabelExamples(), List.of("fees", "fraud"), List.of());
+            TrainingData.multiLabelCued(), MULTI_CLASSES, List.of());
 
     double[] both = model.independentProbabilities(Map.of("u:fee", 1.0, "u:stolen", 1.0));
     double[] neither = model.independentProbabilities(Map.of("u:card", 1.0));
@@ -117,18 +130,50 @@ class LinearTrainerTest {
   }
 
   @Test
-  void multiLabelCrossValidationPredictsEveryExampleFromTheOtherFolds() {
-    List<LinearTrainer.MultiLabelExample> examples = multiLabelExamples();
-    double[][] p =
-        LinearTrainer.DEFAULT.crossValidateMultiLabel(examples, List.of("fees", "fraud"), 5);
+  void multiLabelCrossValidationFindsRealCues() {
+    List<LinearTrainer.MultiLabelExample> examples = TrainingData.multiLabelCued();
+    double[][] p = LinearTrainer.DEFAULT.crossValidateMultiLabel(examples, MULTI_CLASSES, 5);
 
     assertThat(p).hasNumberOfRows(examples.size());
+    assertThat(multiLabelAccuracy(examples, p)).isEqualTo(1.0);
+  }
+
+  @Test
+  void multiLabelCrossValidationPredictsEachPostWithAModelThatNeverSawIt() {
+    List<LinearTrainer.MultiLabelExample> examples = TrainingData.multiLabelMemorisable(150);
+    LinearModel onAll = MEMORISING.trainMultiLabel(examples, MULTI_CLASSES, List.of());
+    double[][] seen = new double[examples.size()][];
+    for (int i = 0; i < seen.length; i++) {
+      seen[i] = onAll.independentProbabilities(examples.get(i).features());
+    }
+
+    double[][] predicted = MEMORISING.crossValidateMultiLabel(examples, MULTI_CLASSES, 5);
+
+    assertThat(multiLabelAccuracy(examples, seen))
+        .as("accuracy on posts it was trained on")
+        .isGreaterThan(0.9);
+    assertThat(multiLabelAccuracy(examples, predicted))
+        .as("cross-validated accuracy per post and label; chance is 1/2")
+        .isLessThan(0.65);
+  }
+
+  private static double accuracy(List<LinearTrainer.Example> examples, int[] predicted) {
+    int right = 0;
+    for (int i = 0; i < predicted.length; i++) {
+      right += predicted[i] == examples.get(i).label() ? 1 : 0;
+    }
+    return right / (double) predicted.length;
+  }
+
+  /** The share of (post, label) pairs where p >= 0.5 agrees with the truth. */
+  private static double multiLabelAccuracy(
+      List<LinearTrainer.MultiLabelExample> examples, double[][] p) {
+    int right = 0;
     for (int i = 0; i < p.length; i++) {
-      for (int c = 0; c < 2; c++) {
-        assertThat(p[i][c] >= 0.5)
-            .as("example %d class %d", i, c)
-            .isEqualTo(examples.get(i).labels().contains(c));
+      for (int c = 0; c < p[i].length; c++) {
+        right += (p[i][c] >= 0.5) == examples.get(i).labels().contains(c) ? 1 : 0;
       }
     }
+    return right / (double) (p.length * MULTI_CLASSES.size());
   }
 }
