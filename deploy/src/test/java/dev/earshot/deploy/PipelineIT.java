@@ -13,6 +13,7 @@ import dev.earshot.avro.RawPost;
 import dev.earshot.avro.TaxonomyDocument;
 import dev.earshot.ingest.JsonlReplay;
 import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.schemas.DeadLetters;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.Topics;
@@ -271,7 +272,7 @@ class PipelineIT {
     // The default taxonomy plus one topic, as an analyst would edit it.
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     ObjectNode rules;
-    try (InputStream in = Taxonomy.class.getResourceAsStream(Taxonomy.DEFAULT_RESOURCE)) {
+    try (InputStream in = Taxonomy.class.getResourceAsStream(TaxonomyParser.DEFAULT_RESOURCE)) {
       rules = (ObjectNode) yaml.readTree(in);
     }
     rules.put("version", "it-2");

@@ -1,11 +1,7 @@
 package dev.earshot.enrich;
 
-import dev.earshot.labels.Enricher;
-import dev.earshot.labels.LabelModels;
-import dev.earshot.labels.sentiment.SentimentLexicon;
-import dev.earshot.labels.sentiment.SentimentModel;
-import dev.earshot.labels.taxonomy.Taxonomy;
-import dev.earshot.labels.text.TextAnalyzer;
+import dev.earshot.labels.Labeller;
+import dev.earshot.labels.LabellerSettings;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.Topics;
 import dev.earshot.service.HttpSettings;
@@ -39,33 +35,12 @@ public final class EnrichService implements AutoCloseable {
 
   public static EnrichService start(ServiceConfig config) {
     PrometheusMeterRegistry metrics = Metrics.newRegistry("enrich");
-    TextAnalyzer analyzer = new TextAnalyzer();
-    String taxonomyFile = config.get("enrich.taxonomy.file", null);
-    Taxonomy taxonomy =
-        taxonomyFile == null
-            ? Taxonomy.loadDefault(analyzer)
-            : Taxonomy.load(Path.of(taxonomyFile), analyzer);
+    LabellerSettings settings = LabellerSettings.from(key -> config.get(key, null));
+    Labeller labeller = Labeller.create(settings);
     log.info(
         "taxonomy {} loaded from {}",
-        taxonomy.version(),
-        taxonomyFile == null ? "the bundled default" : taxonomyFile);
-    String sentimentModelFile = config.get("enrich.sentiment.model.file", null);
-    Enricher enricher =
-        Enricher.builder(taxonomy, SentimentLexicon.load(), config.getInt("enrich.max.text.chars"))
-            .sentiment(Enricher.SentimentMode.parse(config.get("enrich.sentiment")))
-            .timeBudget(Duration.ofMillis(config.getLong("enrich.max.millis.per.post")))
-            .sentimentModel(
-                sentimentModelFile == null
-                    ? null
-                    : SentimentModel.read(Path.of(sentimentModelFile)))
-            .models(
-                LabelModels.configured(
-                    config.get("enrich.topics"),
-                    optionalPath(config.get("enrich.topic.model.file", null)),
-                    config.get("enrich.routing"),
-                    optionalPath(config.get("enrich.department.model.file", null)),
-                    optionalPath(config.get("enrich.stage.model.file", null))))
-            .build();
+        labeller.taxonomy().version(),
+        settings.taxonomyFile() == null ? "the bundled default" : settings.taxonomyFile());
     PipelineTopics topics = Registry.topics(config);
     // A version published to the taxonomy topic wins over the file, now and whenever one arrives.
     TaxonomyWatcher watcher =
@@ -73,7 +48,8 @@ public final class EnrichService implements AutoCloseable {
             config.withPrefix(ServiceConfig.KAFKA_PREFIX),
             topics.taxonomy(),
             config.get("enrich.taxonomy.name"),
-            enricher,
+            labeller::use,
+            () -> labeller.taxonomy().version(),
             metrics);
     watcher.start(Duration.ofSeconds(60));
     EnrichedPostCounter counter = new EnrichedPostCounter(metrics);
@@ -81,7 +57,7 @@ public final class EnrichService implements AutoCloseable {
         EnrichTopology.build(
             topics.rawPosts(),
             topics.enrichedPosts(),
-            post -> counter.count(enricher.enrich(post)),
+            post -> counter.count(labeller.enrich(post)),
             Duration.parse(config.get("enrich.dedupe.retention")),
             metrics.counter("earshot.enrich.duplicates")::increment);
     StreamsService streams =
@@ -97,16 +73,12 @@ public final class EnrichService implements AutoCloseable {
                 streams::isRunning,
                 () -> {
                   Map<String, Object> status = new LinkedHashMap<>(streams.status());
-                  status.put("taxonomy_version", enricher.taxonomy().version());
+                  status.put("taxonomy_version", labeller.taxonomy().version());
                   return status;
                 })
             .start();
     streams.start();
     return new EnrichService(streams, http, watcher);
-  }
-
-  private static Path optionalPath(String value) {
-    return value == null ? null : Path.of(value);
   }
 
   public String baseUrl() {

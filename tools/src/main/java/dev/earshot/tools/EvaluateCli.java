@@ -2,7 +2,7 @@ package dev.earshot.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.avro.EnrichedPost;
-import dev.earshot.labels.Enricher;
+import dev.earshot.labels.Labeller;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public final class EvaluateCli implements Callable<Integer> {
       description = "Labelled set (default: ${DEFAULT-VALUE}).")
   Path labelled;
 
-  @Mixin EnricherOptions enricherOptions = new EnricherOptions();
+  @Mixin LabellerOptions labellerOptions = new LabellerOptions();
 
   @Option(
       names = "--mistakes",
@@ -59,12 +59,12 @@ public final class EvaluateCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Report report = run(enricherOptions.create(), labelled);
+    Report report = run(labellerOptions.create(), labelled);
     print(report, System.out, mistakes);
     return 0;
   }
 
-  static Report run(Enricher enricher, Path file) throws IOException {
+  static Report run(Labeller enricher, Path file) throws IOException {
     Evaluation sentiment = new Evaluation();
     Evaluation audiences = new Evaluation();
     Evaluation topics = new Evaluation();
