@@ -1,15 +1,14 @@
 package dev.earshot.bench;
 
-import java.time.Duration;
-import dev.earshot.labels.LabellerSettings;
-import dev.earshot.labels.Labeller;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.RawPost;
-import dev.earshot.labels.text.TextAnalyzer;
+import dev.earshot.labels.Labeller;
+import dev.earshot.labels.LabellerSettings;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.io.BinaryDecoder;

@@ -1,13 +1,13 @@
 package dev.earshot.bench;
 
-import java.time.Duration;
-import dev.earshot.labels.SentimentMode;
-import dev.earshot.labels.LabellerSettings;
-import dev.earshot.labels.Labeller;
 import dev.earshot.avro.RawPost;
+import dev.earshot.labels.Labeller;
+import dev.earshot.labels.LabellerSettings;
+import dev.earshot.labels.SentimentMode;
 import dev.earshot.labels.text.TextAnalyzer;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;

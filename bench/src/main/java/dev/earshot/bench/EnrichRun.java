@@ -1,12 +1,11 @@
 package dev.earshot.bench;
 
-import dev.earshot.labels.SentimentMode;
-import dev.earshot.labels.LabellerSettings;
-import dev.earshot.labels.Labeller;
 import dev.earshot.avro.RawPost;
 import dev.earshot.enrich.EnrichTopology;
 import dev.earshot.enrich.EnrichedPostCounter;
-import dev.earshot.labels.text.TextAnalyzer;
+import dev.earshot.labels.Labeller;
+import dev.earshot.labels.LabellerSettings;
+import dev.earshot.labels.SentimentMode;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.TopicWithSerdes;
 import dev.earshot.schemas.Topics;
