@@ -45,7 +45,7 @@ public final class EnrichCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Labeller enricher = labellerOptions.create();
+    Labeller labeller = labellerOptions.create();
     PostParser parser = new PostParser(Clock.systemUTC());
     long total;
     try (var lines = Files.lines(in, StandardCharsets.UTF_8)) {
@@ -69,7 +69,7 @@ public final class EnrichCli implements Callable<Integer> {
           continue;
         }
         try {
-          EnrichedPost post = enricher.enrich(((PostParser.Valid) result).post());
+          EnrichedPost post = labeller.enrich(((PostParser.Valid) result).post());
           writer.write(JSON.writeValueAsString(toJson(post)));
           writer.newLine();
           summary.labelled(post);

@@ -18,14 +18,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Measures the enricher against a hand-labelled set: per-class precision, recall and F1, macro-F1
+ * Measures the labeller against a hand-labelled set: per-class precision, recall and F1, macro-F1
  * and accuracy for sentiment; per-label precision, recall and F1 for audiences, topics, brands,
  * departments and stages; language accuracy.
  */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = "Scores the enricher against a labelled JSONL set (post fields + 'expected').")
+    description = "Scores the labeller against a labelled JSONL set (post fields + 'expected').")
 public final class EvaluateCli implements Callable<Integer> {
   private static final List<String> SENTIMENTS = List.of("positive", "neutral", "negative");
 
@@ -64,7 +64,7 @@ public final class EvaluateCli implements Callable<Integer> {
     return 0;
   }
 
-  static Report run(Labeller enricher, Path file) throws IOException {
+  static Report run(Labeller labeller, Path file) throws IOException {
     Evaluation sentiment = new Evaluation();
     Evaluation audiences = new Evaluation();
     Evaluation topics = new Evaluation();
@@ -78,7 +78,7 @@ public final class EvaluateCli implements Callable<Integer> {
     Map<String, long[]> byLanguage = new TreeMap<>(); // expected language -> {right, posts}
     for (LabelledPosts.Labelled labelled : LabelledPosts.read(file)) {
       JsonNode expected = labelled.expected();
-      EnrichedPost post = enricher.enrich(labelled.post());
+      EnrichedPost post = labeller.enrich(labelled.post());
       posts++;
       String expectedSentiment = expected.path("sentiment").asText();
       String actualSentiment = post.getSentiment().getLabel();
