@@ -2,14 +2,13 @@ package dev.earshot.bench;
 
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.RawPost;
-import dev.earshot.labels.Enricher;
-import dev.earshot.labels.sentiment.SentimentLexicon;
-import dev.earshot.labels.taxonomy.Taxonomy;
-import dev.earshot.labels.text.TextAnalyzer;
+import dev.earshot.labels.Labeller;
+import dev.earshot.labels.LabellerSettings;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.io.BinaryDecoder;
@@ -59,9 +58,8 @@ public class AvroDecodeBenchmark {
   @Setup
   public void setUp() {
     List<RawPost> posts = BenchPosts.load();
-    TextAnalyzer analyzer = new TextAnalyzer();
-    Enricher enricher =
-        Enricher.builder(Taxonomy.loadDefault(analyzer), SentimentLexicon.load(), 10_000).build();
+    Labeller enricher =
+        Labeller.create(LabellerSettings.defaults().withMaxTimePerPost(Duration.ZERO));
     PipelineTopics topics =
         new PipelineTopics(new InMemorySchemaRegistryClient(), SerdeConfig.DEFAULT);
     var rawSerde = topics.rawPosts().valueSerde();

@@ -1,12 +1,13 @@
 package dev.earshot.bench;
 
 import dev.earshot.avro.RawPost;
-import dev.earshot.labels.Enricher;
-import dev.earshot.labels.sentiment.SentimentLexicon;
-import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.Labeller;
+import dev.earshot.labels.LabellerSettings;
+import dev.earshot.labels.SentimentMode;
 import dev.earshot.labels.text.TextAnalyzer;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +44,9 @@ public class EnrichBenchmark {
   static final int RNTN_BATCH = 10;
 
   private List<RawPost> posts;
-  private Enricher model;
-  private Enricher lexiconOnly;
-  private Enricher rntn;
+  private Labeller model;
+  private Labeller lexiconOnly;
+  private Labeller rntn;
   private TextAnalyzer tokenizer;
   private StanfordCoreNLP pipeline;
   private int next;
@@ -53,16 +54,11 @@ public class EnrichBenchmark {
   @Setup
   public void setUp() {
     posts = BenchPosts.load();
-    TextAnalyzer analyzer = new TextAnalyzer();
-    Taxonomy taxonomy = Taxonomy.loadDefault(analyzer);
-    SentimentLexicon lexicon = SentimentLexicon.load();
-    model = Enricher.builder(taxonomy, lexicon, 10_000).build();
-    lexiconOnly =
-        Enricher.builder(taxonomy, lexicon, 10_000)
-            .sentiment(Enricher.SentimentMode.LEXICON)
-            .build();
-    rntn =
-        Enricher.builder(taxonomy, lexicon, 10_000).sentiment(Enricher.SentimentMode.RNTN).build();
+    // The service's settings without the per-post time budget: a slow post is timed, not refused.
+    LabellerSettings settings = LabellerSettings.defaults().withMaxTimePerPost(Duration.ZERO);
+    model = Labeller.create(settings);
+    lexiconOnly = Labeller.create(settings.withSentiment(SentimentMode.LEXICON));
+    rntn = Labeller.create(settings.withSentiment(SentimentMode.RNTN));
     tokenizer = new TextAnalyzer();
     // The same tokenizer options as TextAnalyzer, through CoreNLP's annotation pipeline.
     Properties props = new Properties();

@@ -3,10 +3,9 @@ package dev.earshot.bench;
 import dev.earshot.avro.RawPost;
 import dev.earshot.enrich.EnrichTopology;
 import dev.earshot.enrich.EnrichedPostCounter;
-import dev.earshot.labels.Enricher;
-import dev.earshot.labels.sentiment.SentimentLexicon;
-import dev.earshot.labels.taxonomy.Taxonomy;
-import dev.earshot.labels.text.TextAnalyzer;
+import dev.earshot.labels.Labeller;
+import dev.earshot.labels.LabellerSettings;
+import dev.earshot.labels.SentimentMode;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.TopicWithSerdes;
 import dev.earshot.schemas.Topics;
@@ -49,18 +48,17 @@ public final class EnrichRun {
             new RestSchemaRegistryClient(RegistryConfig.of(args[1])), SerdeConfig.DEFAULT);
     String input = args[2];
     String applicationId = args[3];
-    Enricher.SentimentMode mode = Enricher.SentimentMode.parse(args[4]);
+    SentimentMode mode = SentimentMode.parse(args[4]);
     Path stateDir = Path.of(args[5]);
 
     List<RawPost> sample = BenchPosts.load();
-    TextAnalyzer analyzer = new TextAnalyzer();
-    Enricher enricher =
-        Enricher.builder(Taxonomy.loadDefault(analyzer), SentimentLexicon.load(), 10_000)
-            .sentiment(mode)
-            .build();
+    // The service's settings without the per-post time budget: a slow post is timed, not refused.
+    Labeller enricher =
+        Labeller.create(
+            LabellerSettings.defaults().withSentiment(mode).withMaxTimePerPost(Duration.ZERO));
     // Load the models and JIT-compile the enricher before anything is timed: the run measures
     // the pipeline, not the warm-up.
-    int warmUp = mode == Enricher.SentimentMode.RNTN ? 20 : 3 * sample.size();
+    int warmUp = mode == SentimentMode.RNTN ? 20 : 3 * sample.size();
     for (int i = 0; i < warmUp; i++) {
       enricher.enrich(sample.get(i % sample.size()));
     }
@@ -79,7 +77,7 @@ public final class EnrichRun {
       PipelineTopics topics,
       String input,
       String applicationId,
-      Enricher enricher,
+      Labeller enricher,
       Path dir)
       throws Exception {
     TopicWithSerdes<String, RawPost> in =

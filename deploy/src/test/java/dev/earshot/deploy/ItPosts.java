@@ -5,16 +5,15 @@ import dev.earshot.aggregate.AggregateTopology;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.PostSentiment;
 import dev.earshot.avro.RawPost;
-import dev.earshot.labels.Enricher;
-import dev.earshot.labels.sentiment.SentimentLexicon;
-import dev.earshot.labels.taxonomy.Taxonomy;
-import dev.earshot.labels.text.TextAnalyzer;
+import dev.earshot.labels.Labeller;
+import dev.earshot.labels.LabellerSettings;
 import dev.earshot.schemas.PostKeys;
 import dev.earshot.schemas.PostParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +29,9 @@ final class ItPosts {
    * each post key once.
    */
   static Map<String, long[]> expectedCells() throws IOException {
-    TextAnalyzer analyzer = new TextAnalyzer();
-    Enricher enricher =
-        Enricher.builder(Taxonomy.loadDefault(analyzer), SentimentLexicon.load(), 10_000).build();
+    // The service's settings, without its time budget: every post is counted, however slow.
+    Labeller enricher =
+        Labeller.create(LabellerSettings.defaults().withMaxTimePerPost(Duration.ZERO));
     PostParser parser = new PostParser(Clock.systemUTC());
     Map<String, long[]> cells = new TreeMap<>();
     Set<String> seen = new HashSet<>();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.TaxonomyDocument;
 import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.registry.RegistryConfig;
@@ -53,7 +54,7 @@ class TaxonomyPublishIT {
     // The default taxonomy plus one topic, as an analyst would edit it.
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     ObjectNode rules;
-    try (InputStream in = Taxonomy.class.getResourceAsStream(Taxonomy.DEFAULT_RESOURCE)) {
+    try (InputStream in = Taxonomy.class.getResourceAsStream(TaxonomyParser.DEFAULT_RESOURCE)) {
       rules = (ObjectNode) yaml.readTree(in);
     }
     rules.put("version", "it-2");

@@ -26,7 +26,7 @@ public final class EnrichTopology {
   public static final String DEDUPLICATE = "deduplicate";
 
   /**
-   * @param enrich labels a post: {@link Enricher#enrich}, maybe counted on the way
+   * @param enrich labels a post: the labeller's {@code enrich}, maybe counted on the way
    * @param dedupeRetention how long a post key is remembered to drop re-deliveries
    * @param onDuplicate called for each dropped duplicate (a metric)
    */

@@ -1,8 +1,10 @@
 package dev.earshot.enrich;
 
 import dev.earshot.avro.EnrichedPost;
+import dev.earshot.labels.text.Languages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -14,12 +16,19 @@ import java.util.Set;
  */
 public final class EnrichedPostCounter {
   static final String NAME = "earshot.enrich.posts";
-  private static final Set<String> LANGUAGES = Set.of("en", "es", "pt", "fr", "de", "it", "und");
+  private static final Set<String> LANGUAGES = languages();
 
   private final MeterRegistry metrics;
 
   public EnrichedPostCounter(MeterRegistry metrics) {
     this.metrics = metrics;
+  }
+
+  /** Every language the labeller names, and the unknown one. */
+  private static Set<String> languages() {
+    Set<String> all = new HashSet<>(Languages.GUESSED);
+    all.add(Languages.UNKNOWN);
+    return Set.copyOf(all);
   }
 
   /** Counts the post and hands it on, so it can sit in a mapping step. */

@@ -1,9 +1,9 @@
 package dev.earshot.enrich;
 
 import dev.earshot.avro.TaxonomyDocument;
-import dev.earshot.labels.Enricher;
 import dev.earshot.labels.taxonomy.Taxonomy;
 import dev.earshot.labels.taxonomy.TaxonomyException;
+import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.schemas.TopicWithSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the compacted taxonomy topic and switches the enricher to each new valid version of the
- * taxonomy it is told to follow, without a restart. A version that does not parse is refused with
- * its line and reason (logged and counted); the running version stays.
+ * Follows the compacted taxonomy topic and hands each new valid version of the taxonomy it is told
+ * to follow to the labeller, without a restart. A version that does not parse is refused with its
+ * line and reason (logged and counted); the running version stays.
  *
  * <p>Every enricher instance reads the whole topic (one partition, no consumer group), so all
  * instances converge on the same latest version.
@@ -35,7 +37,8 @@ public final class TaxonomyWatcher implements AutoCloseable {
   private final KafkaConsumer<String, TaxonomyDocument> consumer;
   private final TopicPartition partition;
   private final String name;
-  private final Enricher enricher;
+  private final Consumer<Taxonomy> use;
+  private final Supplier<String> versionInUse;
   private final TextAnalyzer analyzer = new TextAnalyzer();
   private final MeterRegistry metrics;
   private final Thread thread;
@@ -44,12 +47,15 @@ public final class TaxonomyWatcher implements AutoCloseable {
   /**
    * @param kafka Kafka client settings (bootstrap servers, security)
    * @param name the taxonomy name to follow; documents with other names are ignored
+   * @param use takes each new valid version into use (the labeller's {@code use})
+   * @param versionInUse the version of the taxonomy in use, for the logs
    */
   public TaxonomyWatcher(
       Map<String, String> kafka,
       TopicWithSerdes<String, TaxonomyDocument> topic,
       String name,
-      Enricher enricher,
+      Consumer<Taxonomy> use,
+      Supplier<String> versionInUse,
       MeterRegistry metrics) {
     Map<String, Object> props = new HashMap<>(kafka);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -62,7 +68,8 @@ public final class TaxonomyWatcher implements AutoCloseable {
             props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     this.partition = new TopicPartition(topic.name(), 0);
     this.name = name;
-    this.enricher = enricher;
+    this.use = use;
+    this.versionInUse = versionInUse;
     this.metrics = metrics;
     this.thread = new Thread(this::follow, "taxonomy-watcher");
     this.thread.setDaemon(true);
@@ -84,7 +91,7 @@ public final class TaxonomyWatcher implements AutoCloseable {
       }
       consumer.poll(POLL).forEach(this::apply);
     }
-    log.info("taxonomy in use: {}", enricher.taxonomy().version());
+    log.info("taxonomy in use: {}", versionInUse.get());
     thread.start();
   }
 
@@ -110,8 +117,8 @@ public final class TaxonomyWatcher implements AutoCloseable {
     }
     String source = "taxonomy topic offset " + record.offset();
     try {
-      Taxonomy taxonomy = Taxonomy.parse(doc.getYaml(), source, analyzer);
-      enricher.use(taxonomy);
+      Taxonomy taxonomy = TaxonomyParser.parse(doc.getYaml(), source, analyzer);
+      use.accept(taxonomy);
       metrics.counter("earshot.enrich.taxonomy.updates").increment();
       log.info(
           "taxonomy {} published at {} by {} is now in use",
@@ -124,7 +131,7 @@ public final class TaxonomyWatcher implements AutoCloseable {
           "refused taxonomy from {}: {}; still using {}",
           source,
           e.getMessage(),
-          enricher.taxonomy().version());
+          versionInUse.get());
     }
   }
 

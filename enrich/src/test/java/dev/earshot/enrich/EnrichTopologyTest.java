@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.RawPost;
-import dev.earshot.labels.Enricher;
+import dev.earshot.labels.LabelModels;
+import dev.earshot.labels.Labeller;
+import dev.earshot.labels.LabellerSettings;
 import dev.earshot.labels.PostTooLargeException;
-import dev.earshot.labels.sentiment.SentimentLexicon;
 import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.schemas.DeadLetter;
 import dev.earshot.schemas.PipelineTopics;
@@ -46,9 +48,13 @@ import org.junit.jupiter.api.io.TempDir;
 class EnrichTopologyTest {
   private static final String APP_ID = "enrich-topology-test";
   private static final int MAX_CHARS = 300;
-  private static final Taxonomy TAXONOMY = Taxonomy.loadDefault(new TextAnalyzer());
-  private static final Enricher ENRICHER =
-      Enricher.builder(TAXONOMY, SentimentLexicon.load(), MAX_CHARS).build();
+  private static final Taxonomy TAXONOMY = TaxonomyParser.loadDefault(new TextAnalyzer());
+  private static final Labeller ENRICHER =
+      Labeller.create(
+          LabellerSettings.defaults().withMaxTextChars(MAX_CHARS).withMaxTimePerPost(Duration.ZERO),
+          TAXONOMY,
+          LabelModels.bundled(),
+          java.time.Clock.systemUTC());
 
   @TempDir Path stateDir;
 

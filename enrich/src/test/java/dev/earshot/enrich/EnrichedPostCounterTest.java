@@ -3,17 +3,17 @@ package dev.earshot.enrich;
 import static dev.earshot.enrich.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earshot.labels.Enricher;
-import dev.earshot.labels.sentiment.SentimentLexicon;
-import dev.earshot.labels.taxonomy.Taxonomy;
-import dev.earshot.labels.text.TextAnalyzer;
+import dev.earshot.labels.Labeller;
+import dev.earshot.labels.LabellerSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class EnrichedPostCounterTest {
-  private static final Enricher ENRICHER =
-      Enricher.builder(Taxonomy.loadDefault(new TextAnalyzer()), SentimentLexicon.load(), 500)
-          .build();
+  private static final Labeller ENRICHER =
+      Labeller.create(
+          LabellerSettings.defaults()
+              .withMaxTextChars(500)
+              .withMaxTimePerPost(java.time.Duration.ZERO));
 
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   private final EnrichedPostCounter counter = new EnrichedPostCounter(metrics);

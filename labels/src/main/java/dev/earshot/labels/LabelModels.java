@@ -1,73 +1,57 @@
 package dev.earshot.labels;
 
+import dev.earshot.labels.model.ModelFiles;
 import dev.earshot.labels.routing.RoutingModel;
+import dev.earshot.labels.sentiment.SentimentModel;
 import dev.earshot.labels.topics.TopicModel;
-import java.nio.file.Path;
-import java.util.Locale;
 
 /**
- * The trained models an enricher uses beside its taxonomy's rules: topics, department and stage.
- * Any may be null, and then the rules decide alone: topics by their phrases only, department and
- * stage by the first listed label that matches.
+ * The trained models a labeller uses beside its taxonomy's rules: sentiment, topics, department and
+ * stage. Any may be null, and then the rules decide alone: sentiment by the scorer the settings
+ * name, topics by their phrases only, department and stage by the first listed label that matches.
  */
-public record LabelModels(TopicModel topics, RoutingModel department, RoutingModel stage) {
-  static final String DEPARTMENT_RESOURCE = "/routing/department.tsv";
-  static final String STAGE_RESOURCE = "/routing/stage.tsv";
+public record LabelModels(
+    SentimentModel sentiment, TopicModel topics, RoutingModel department, RoutingModel stage) {
 
   /** The models bundled with earshot, trained for the default taxonomy's labels. */
   public static LabelModels bundled() {
-    return configured("model", null, "model", null, null);
+    return load(LabellerSettings.defaults());
   }
 
   /**
    * No models: the rules decide everything ({@code enrich.topics=rules}, {@code routing=rules}).
    */
   public static LabelModels rulesOnly() {
-    return new LabelModels(null, null, null);
+    return new LabelModels(null, null, null, null);
   }
 
-  /**
-   * The models the configuration asks for; each {@code model} (the bundled one, or the file given)
-   * or {@code rules} (none).
-   *
-   * @param topics {@code enrich.topics}: model or rules
-   * @param topicFile a topic model file, or null for the bundled one
-   * @param routing {@code enrich.routing}, for department and stage: model or rules
-   * @param departmentFile a department model file, or null for the bundled one
-   * @param stageFile a stage model file, or null for the bundled one
-   */
-  public static LabelModels configured(
-      String topics, Path topicFile, String routing, Path departmentFile, Path stageFile) {
-    TopicModel topicModel =
-        useModel("enrich.topics", topics)
-            ? topicFile == null ? TopicModel.loadDefault() : TopicModel.read(topicFile)
-            : null;
-    boolean routed = useModel("enrich.routing", routing);
+  /** The models the settings ask for: each the file given, else the bundled one, or none. */
+  public static LabelModels load(LabellerSettings settings) {
+    SentimentModel sentiment =
+        settings.sentiment() != SentimentMode.MODEL
+            ? null
+            : settings.sentimentModelFile() == null
+                ? SentimentModel.loadDefault()
+                : SentimentModel.read(settings.sentimentModelFile());
+    TopicModel topics =
+        settings.topics() != ModelOrRules.MODEL
+            ? null
+            : settings.topicModelFile() == null
+                ? TopicModel.loadDefault()
+                : TopicModel.read(settings.topicModelFile());
+    if (settings.routing() != ModelOrRules.MODEL) {
+      return new LabelModels(sentiment, topics, null, null);
+    }
     return new LabelModels(
-        topicModel,
-        !routed
-            ? null
-            : departmentFile == null
-                ? RoutingModel.resource(DEPARTMENT_RESOURCE)
-                : RoutingModel.read(departmentFile),
-        !routed
-            ? null
-            : stageFile == null
-                ? RoutingModel.resource(STAGE_RESOURCE)
-                : RoutingModel.read(stageFile));
+        sentiment,
+        topics,
+        routing(settings.departmentModelFile(), ModelFiles.DEPARTMENT),
+        routing(settings.stageModelFile(), ModelFiles.STAGE));
   }
 
-  /** These models without the department and stage ones: the rules route. */
-  public LabelModels withRulesRouting() {
-    return new LabelModels(topics, null, null);
-  }
-
-  private static boolean useModel(String key, String value) {
-    return switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "model" -> true;
-      case "rules" -> false;
-      default ->
-          throw new IllegalArgumentException(key + " must be model or rules, was '" + value + "'");
-    };
+  private static RoutingModel routing(java.nio.file.Path file, String bundled) {
+    return file == null
+        ? RoutingModel.resource(ModelFiles.resource(bundled))
+        : RoutingModel.read(file);
   }
 }

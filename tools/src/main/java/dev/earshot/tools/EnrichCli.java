@@ -3,7 +3,7 @@ package dev.earshot.tools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.avro.EnrichedPost;
-import dev.earshot.labels.Enricher;
+import dev.earshot.labels.Labeller;
 import dev.earshot.schemas.PostParser;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -38,14 +38,14 @@ public final class EnrichCli implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Where to write the labelled JSONL.")
   Path out;
 
-  @Mixin EnricherOptions enricherOptions = new EnricherOptions();
+  @Mixin LabellerOptions labellerOptions = new LabellerOptions();
 
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
   @Override
   public Integer call() throws IOException {
-    Enricher enricher = enricherOptions.create();
+    Labeller labeller = labellerOptions.create();
     PostParser parser = new PostParser(Clock.systemUTC());
     long total;
     try (var lines = Files.lines(in, StandardCharsets.UTF_8)) {
@@ -69,7 +69,7 @@ public final class EnrichCli implements Callable<Integer> {
           continue;
         }
         try {
-          EnrichedPost post = enricher.enrich(((PostParser.Valid) result).post());
+          EnrichedPost post = labeller.enrich(((PostParser.Valid) result).post());
           writer.write(JSON.writeValueAsString(toJson(post)));
           writer.newLine();
           summary.labelled(post);

@@ -2,7 +2,7 @@ package dev.earshot.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.avro.EnrichedPost;
-import dev.earshot.labels.Enricher;
+import dev.earshot.labels.Labeller;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,14 +18,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Measures the enricher against a hand-labelled set: per-class precision, recall and F1, macro-F1
+ * Measures the labeller against a hand-labelled set: per-class precision, recall and F1, macro-F1
  * and accuracy for sentiment; per-label precision, recall and F1 for audiences, topics, brands,
  * departments and stages; language accuracy.
  */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = "Scores the enricher against a labelled JSONL set (post fields + 'expected').")
+    description = "Scores the labeller against a labelled JSONL set (post fields + 'expected').")
 public final class EvaluateCli implements Callable<Integer> {
   private static final List<String> SENTIMENTS = List.of("positive", "neutral", "negative");
 
@@ -35,7 +35,7 @@ public final class EvaluateCli implements Callable<Integer> {
       description = "Labelled set (default: ${DEFAULT-VALUE}).")
   Path labelled;
 
-  @Mixin EnricherOptions enricherOptions = new EnricherOptions();
+  @Mixin LabellerOptions labellerOptions = new LabellerOptions();
 
   @Option(
       names = "--mistakes",
@@ -59,12 +59,12 @@ public final class EvaluateCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Report report = run(enricherOptions.create(), labelled);
+    Report report = run(labellerOptions.create(), labelled);
     print(report, System.out, mistakes);
     return 0;
   }
 
-  static Report run(Enricher enricher, Path file) throws IOException {
+  static Report run(Labeller labeller, Path file) throws IOException {
     Evaluation sentiment = new Evaluation();
     Evaluation audiences = new Evaluation();
     Evaluation topics = new Evaluation();
@@ -78,7 +78,7 @@ public final class EvaluateCli implements Callable<Integer> {
     Map<String, long[]> byLanguage = new TreeMap<>(); // expected language -> {right, posts}
     for (LabelledPosts.Labelled labelled : LabelledPosts.read(file)) {
       JsonNode expected = labelled.expected();
-      EnrichedPost post = enricher.enrich(labelled.post());
+      EnrichedPost post = labeller.enrich(labelled.post());
       posts++;
       String expectedSentiment = expected.path("sentiment").asText();
       String actualSentiment = post.getSentiment().getLabel();

@@ -2,6 +2,7 @@ package dev.earshot.tools;
 
 import dev.earshot.labels.taxonomy.Taxonomy;
 import dev.earshot.labels.taxonomy.TaxonomyException;
+import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.service.Registry;
 import dev.earshot.service.ServiceConfig;
@@ -30,7 +31,7 @@ public final class TaxonomyCli {
     @Override
     public Integer call() throws Exception {
       try {
-        Taxonomy taxonomy = Taxonomy.load(file, new TextAnalyzer());
+        Taxonomy taxonomy = TaxonomyParser.load(file, new TextAnalyzer());
         System.out.println("ok: version " + taxonomy.version());
         return 0;
       } catch (TaxonomyException e) {

@@ -2,6 +2,7 @@ package dev.earshot.tools;
 
 import dev.earshot.avro.TaxonomyDocument;
 import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.schemas.TopicWithSerdes;
 import java.time.Clock;
@@ -33,7 +34,7 @@ public final class TaxonomyPublisher {
       String source,
       String publishedBy,
       Clock clock) {
-    Taxonomy checked = Taxonomy.parse(yaml, source, new TextAnalyzer());
+    Taxonomy checked = TaxonomyParser.parse(yaml, source, new TextAnalyzer());
     Map<String, Object> props = new HashMap<>(kafka);
     props.keySet().removeIf(k -> !ProducerConfig.configNames().contains(k));
     props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -1,12 +1,11 @@
 package dev.earshot.tools;
 
-import dev.earshot.labels.Enricher;
-import dev.earshot.labels.LabelModels;
+import dev.earshot.labels.Labeller;
 import dev.earshot.labels.model.LinearModel;
-import dev.earshot.labels.routing.RoutingModel;
-import dev.earshot.labels.sentiment.SentimentModel;
+import dev.earshot.labels.text.Languages;
 import dev.earshot.labels.topics.TopicModel;
 import dev.earshot.tools.train.LinearTrainer;
+import dev.earshot.tools.train.TrainingFeatures;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -35,33 +34,11 @@ import picocli.CommandLine.Option;
     description =
         "Trains a model of the enricher on labelled JSONL sets (post fields + 'expected').")
 public final class TrainCli implements Callable<Integer> {
-  /** What a model labels. */
-  enum Target {
-    sentiment("eval/train-posts.jsonl,eval/train-general.jsonl,eval/dev-posts.jsonl"),
-    topics("eval/train-posts.jsonl,eval/dev-posts.jsonl"),
-    department("eval/train-posts.jsonl,eval/dev-posts.jsonl"),
-    stage("eval/train-posts.jsonl,eval/dev-posts.jsonl");
-
-    final String defaultSets;
-
-    Target(String defaultSets) {
-      this.defaultSets = defaultSets;
-    }
-
-    String defaultOut() {
-      return switch (this) {
-        case sentiment -> "labels/src/main/resources/sentiment/model.tsv";
-        case topics -> "labels/src/main/resources/topics/model.tsv";
-        case department, stage -> "labels/src/main/resources/routing/" + name() + ".tsv";
-      };
-    }
-  }
-
   @Option(
       names = "--target",
       required = true,
       description = "sentiment, topics, department or stage.")
-  Target target;
+  TrainingTarget target;
 
   @Option(
       names = "--labelled",
@@ -97,16 +74,14 @@ public final class TrainCli implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}; --cross-validate prints the choices).")
   double threshold = 0.5;
 
-  @Mixin EnricherOptions enricherOptions = new EnricherOptions();
+  @Mixin LabellerOptions labellerOptions = new LabellerOptions();
 
   @Override
   public Integer call() throws IOException {
-    List<Path> sets =
-        labelled != null
-            ? labelled
-            : List.of(target.defaultSets.split(",")).stream().map(Path::of).toList();
-    Enricher enricher = enricher();
-    List<String> classes = classes(enricher);
+    List<Path> sets = labelled != null ? labelled : target.defaultSets();
+    Labeller labeller = Labeller.create(target.labeller(labellerOptions.settings()));
+    TrainingFeatures features = new TrainingFeatures(labeller);
+    List<String> classes = target.classes(labeller.taxonomy());
     LinearTrainer defaults = LinearTrainer.DEFAULT;
     LinearTrainer trainer =
         new LinearTrainer(
@@ -114,32 +89,15 @@ public final class TrainCli implements Callable<Integer> {
             epochs != null ? epochs : defaults.epochs(),
             defaults.learningRate(),
             minCount != null ? minCount : defaults.minCount());
-    if (target == Target.topics) {
-      return topics(enricher, sets, classes, trainer);
+    if (target.multiLabel()) {
+      return topics(labeller, features, sets, classes, trainer);
     }
     List<LinearTrainer.Example> examples = new ArrayList<>();
     for (Path file : sets) {
-      examples.addAll(examples(enricher, file, target, classes));
+      examples.addAll(examples(features, file, target, classes));
     }
     if (folds > 1) {
-      int[] predicted = trainer.crossValidate(examples, classes, folds);
-      Evaluation evaluation = new Evaluation();
-      long right = 0;
-      for (int i = 0; i < examples.size(); i++) {
-        String expected = classes.get(examples.get(i).label());
-        String actual = classes.get(predicted[i]);
-        evaluation.add(List.of(expected), List.of(actual));
-        right += expected.equals(actual) ? 1 : 0;
-      }
-      System.out.printf(
-          Locale.ROOT,
-          "%s: %d-fold cross-validation on %d posts (%s): macro-F1 %.3f accuracy %.3f%n",
-          target,
-          folds,
-          examples.size(),
-          trainer,
-          evaluation.macroF1(),
-          (double) right / examples.size());
+      crossValidate(trainer, examples, classes);
       return 0;
     }
     List<String> sources = sets.stream().map(Path::toString).toList();
@@ -158,8 +116,31 @@ public final class TrainCli implements Callable<Integer> {
     return 0;
   }
 
+  /** Prints the k-fold cross-validated macro-F1 and accuracy of a single-label target. */
+  private void crossValidate(
+      LinearTrainer trainer, List<LinearTrainer.Example> examples, List<String> classes) {
+    int[] predicted = trainer.crossValidate(examples, classes, folds);
+    Evaluation evaluation = new Evaluation();
+    long right = 0;
+    for (int i = 0; i < examples.size(); i++) {
+      String expected = classes.get(examples.get(i).label());
+      String actual = classes.get(predicted[i]);
+      evaluation.add(List.of(expected), List.of(actual));
+      right += expected.equals(actual) ? 1 : 0;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %d-fold cross-validation on %d posts (%s): macro-F1 %.3f accuracy %.3f%n",
+        target,
+        folds,
+        examples.size(),
+        trainer,
+        evaluation.macroF1(),
+        (double) right / examples.size());
+  }
+
   private void write(LinearModel model, int posts) throws IOException {
-    Path file = out != null ? out : Path.of(target.defaultOut());
+    Path file = out != null ? out : target.defaultOut();
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       model.write(writer);
@@ -176,12 +157,16 @@ public final class TrainCli implements Callable<Integer> {
    * alone. Exclude phrases, which veto either way, are left out of the cross-validated figures.
    */
   private int topics(
-      Enricher enricher, List<Path> sets, List<String> classes, LinearTrainer trainer)
+      Labeller labeller,
+      TrainingFeatures features,
+      List<Path> sets,
+      List<String> classes,
+      LinearTrainer trainer)
       throws IOException {
     List<LinearTrainer.MultiLabelExample> examples = new ArrayList<>();
     List<Set<String>> byPhrases = new ArrayList<>();
     for (Path file : sets) {
-      examples.addAll(topicExamples(enricher, file, classes, byPhrases));
+      examples.addAll(topicExamples(labeller, features, file, classes, byPhrases));
     }
     if (folds > 1) {
       double[][] p = trainer.crossValidateMultiLabel(examples, classes, folds);
@@ -261,11 +246,15 @@ public final class TrainCli implements Callable<Integer> {
    * topics the taxonomy's phrases give each of them to {@code byPhrases}.
    */
   static List<LinearTrainer.MultiLabelExample> topicExamples(
-      Enricher enricher, Path file, List<String> classes, List<Set<String>> byPhrases)
+      Labeller labeller,
+      TrainingFeatures features,
+      Path file,
+      List<String> classes,
+      List<Set<String>> byPhrases)
       throws IOException {
     List<LinearTrainer.MultiLabelExample> examples = new ArrayList<>();
     for (LabelledPosts.Labelled post : LabelledPosts.read(file)) {
-      if (!"en".equals(post.expected().path("lang").asText("en"))) {
+      if (!readByModels(post)) {
         continue;
       }
       Set<Integer> labels = new TreeSet<>();
@@ -284,62 +273,22 @@ public final class TrainCli implements Callable<Integer> {
         labels.add(label);
       }
       examples.add(
-          new LinearTrainer.MultiLabelExample(
-              enricher.topicFeatures(post.post().getText()), labels));
-      byPhrases.add(Set.copyOf(enricher.enrich(post.post()).getTopics()));
+          new LinearTrainer.MultiLabelExample(features.topics(post.post().getText()), labels));
+      byPhrases.add(Set.copyOf(labeller.enrich(post.post()).getTopics()));
     }
     return examples;
   }
 
-  /**
-   * The enricher whose features are trained on: the sentiment features do not need a model; the
-   * routing features need the sentiment the enricher would give, so they use the default one.
-   */
-  private Enricher enricher() {
-    return switch (target) {
-      case sentiment -> {
-        enricherOptions.sentiment = "lexicon";
-        yield enricherOptions.create(LabelModels.rulesOnly());
-      }
-      case topics -> enricherOptions.create(LabelModels.rulesOnly());
-        // department and stage features hold the post's topics, as the topic model gives them
-      case department, stage -> enricherOptions.create(enricherOptions.models().withRulesRouting());
-    };
-  }
-
-  private List<String> classes(Enricher enricher) {
-    if (target == Target.sentiment) {
-      return SentimentModel.CLASSES;
-    }
-    if (target == Target.topics) {
-      return new ArrayList<>(new TreeSet<>(enricher.taxonomy().topicLabels()));
-    }
-    List<String> classes =
-        new ArrayList<>(
-            target == Target.department
-                ? enricher.taxonomy().departmentLabels()
-                : enricher.taxonomy().stageLabels());
-    classes.add(RoutingModel.NONE);
-    return classes;
-  }
-
   /** English posts of a labelled set as training examples; others are never labelled by models. */
   static List<LinearTrainer.Example> examples(
-      Enricher enricher, Path file, Target target, List<String> classes) throws IOException {
+      TrainingFeatures features, Path file, TrainingTarget target, List<String> classes)
+      throws IOException {
     List<LinearTrainer.Example> examples = new ArrayList<>();
     for (LabelledPosts.Labelled post : LabelledPosts.read(file)) {
-      if (!"en".equals(post.expected().path("lang").asText("en"))) {
+      if (!readByModels(post)) {
         continue;
       }
-      String expected =
-          switch (target) {
-            case sentiment -> post.expectedSentiment();
-            case topics -> throw new IllegalStateException("topics have examples of their own");
-            case department, stage -> {
-              var node = post.expected().path(target.name());
-              yield node.isNull() || node.isMissingNode() ? RoutingModel.NONE : node.asText();
-            }
-          };
+      String expected = target.expected(post);
       int label = classes.indexOf(expected);
       if (label < 0) {
         throw new IllegalArgumentException(
@@ -353,14 +302,17 @@ public final class TrainCli implements Callable<Integer> {
                 + "', not one of "
                 + classes);
       }
-      examples.add(
-          new LinearTrainer.Example(
-              target == Target.sentiment
-                  ? enricher.sentimentFeatures(post.post().getText())
-                  : enricher.routingFeatures(post.post()),
-              label));
+      examples.add(new LinearTrainer.Example(target.features(features, post.post()), label));
     }
     return examples;
+  }
+
+  /**
+   * Whether the labeller would give this post to the models, by its expected language (a post
+   * without one is English): the others are never labelled by models, so never trained on.
+   */
+  private static boolean readByModels(LabelledPosts.Labelled post) {
+    return Languages.readByModels(post.expected().path("lang").asText(Languages.ENGLISH));
   }
 
   public static void main(String[] args) {

@@ -34,7 +34,7 @@ class EvaluateCliTest {
             post("4", "la tarjeta llegó hoy", "es", "positive")),
         StandardCharsets.UTF_8);
 
-    EvaluateCli.Report report = EvaluateCli.run(new EnricherOptions().create(), file);
+    EvaluateCli.Report report = EvaluateCli.run(new LabellerOptions().create(), file);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     EvaluateCli.print(report, new PrintStream(printed, true, StandardCharsets.UTF_8), 0);
 

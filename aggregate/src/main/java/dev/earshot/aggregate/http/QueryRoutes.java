@@ -3,6 +3,7 @@ package dev.earshot.aggregate.http;
 import dev.earshot.aggregate.AudienceTopicKey;
 import dev.earshot.aggregate.query.Answer;
 import dev.earshot.aggregate.query.AudienceTopicQueries;
+import dev.earshot.schemas.LabelNames;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The HTTP face of the queries: parses and checks parameters (400 naming the field), maps answers
@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class QueryRoutes {
   static final String BASE = AudienceTopicQueries.PATH;
-  private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   private static final Duration DEFAULT_LOOKBACK = Duration.ofDays(30);
 
   /** Window stores count milliseconds from 1970; an instant outside this range is a bad query. */
@@ -115,9 +114,8 @@ public final class QueryRoutes {
 
   private static String label(Context ctx, String field) {
     String value = ctx.pathParam(field);
-    if (!LABEL.matcher(value).matches()) {
-      throw new BadRequest(
-          field, field + " '" + value + "' must be a label: lower-case letters, digits and '-'");
+    if (!LabelNames.isValid(value)) {
+      throw new BadRequest(field, field + " '" + value + "' must be a label: " + LabelNames.RULE);
     }
     return value;
   }

@@ -1,5 +1,6 @@
 package dev.earshot.labels.sentiment;
 
+import dev.earshot.labels.text.Tokens;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,8 +22,11 @@ public record LanguageRules(
     Map<String, Double> boosters,
     Set<String> contrasts,
     Set<String> cantEnough) {
-  /** The intensity VADER gives a booster ("very good" is this much more than "good"). */
-  public static final double BOOST = 0.293;
+  /** VADER's B_INCR: a booster's intensity ("very good" is this much more than "good"). */
+  public static final double B_INCR = 0.293;
+
+  /** VADER's B_DECR: a softener's ("kinda good" is this much less than "good"). */
+  public static final double B_DECR = -0.293;
 
   public static final LanguageRules ENGLISH =
       new LanguageRules(
@@ -33,35 +37,35 @@ public record LanguageRules(
           Set.of(),
           Set.of("n't"),
           Map.ofEntries(
-              Map.entry("very", BOOST),
-              Map.entry("really", BOOST),
-              Map.entry("so", BOOST),
-              Map.entry("sooo", BOOST),
-              Map.entry("extremely", BOOST),
-              Map.entry("super", BOOST),
-              Map.entry("totally", BOOST),
-              Map.entry("absolutely", BOOST),
-              Map.entry("completely", BOOST),
-              Map.entry("incredibly", BOOST),
-              Map.entry("most", BOOST),
-              Map.entry("such", BOOST),
-              Map.entry("too", BOOST),
-              Map.entry("hella", BOOST),
-              Map.entry("mad", BOOST),
-              Map.entry("honestly", BOOST),
-              Map.entry("seriously", BOOST),
-              Map.entry("literally", BOOST),
-              Map.entry("genuinely", BOOST),
-              Map.entry("ngl", BOOST),
-              Map.entry("lowkey", -BOOST),
-              Map.entry("kinda", -BOOST),
-              Map.entry("somewhat", -BOOST),
-              Map.entry("slightly", -BOOST),
-              Map.entry("barely", -BOOST),
-              Map.entry("little", -BOOST),
-              Map.entry("marginally", -BOOST),
-              Map.entry("sort", -BOOST)),
-          Set.of("but", "however", "although", "though"),
+              Map.entry("very", B_INCR),
+              Map.entry("really", B_INCR),
+              Map.entry("so", B_INCR),
+              Map.entry("sooo", B_INCR),
+              Map.entry("extremely", B_INCR),
+              Map.entry("super", B_INCR),
+              Map.entry("totally", B_INCR),
+              Map.entry("absolutely", B_INCR),
+              Map.entry("completely", B_INCR),
+              Map.entry("incredibly", B_INCR),
+              Map.entry("most", B_INCR),
+              Map.entry("such", B_INCR),
+              Map.entry("too", B_INCR),
+              Map.entry("hella", B_INCR),
+              Map.entry("mad", B_INCR),
+              Map.entry("honestly", B_INCR),
+              Map.entry("seriously", B_INCR),
+              Map.entry("literally", B_INCR),
+              Map.entry("genuinely", B_INCR),
+              Map.entry("ngl", B_INCR),
+              Map.entry("lowkey", B_DECR),
+              Map.entry("kinda", B_DECR),
+              Map.entry("somewhat", B_DECR),
+              Map.entry("slightly", B_DECR),
+              Map.entry("barely", B_DECR),
+              Map.entry("little", B_DECR),
+              Map.entry("marginally", B_DECR),
+              Map.entry("sort", B_DECR)),
+          Tokens.ENGLISH_CONTRASTS,
           Set.of("n't", "cannot", "cant", "can't"));
 
   /** Whether the token negates what follows: a negation, or a word that starts or ends as one. */

@@ -1,5 +1,6 @@
 package dev.earshot.labels.sentiment;
 
+import dev.earshot.labels.text.Languages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +25,8 @@ import java.util.Set;
  * a {@code contrast}.
  */
 public record LanguageSentiment(SentimentLexicon lexicon, LanguageRules rules) {
-  /** The languages with a bundled word list, by the code {@code LanguageGuesser} gives. */
-  public static final List<String> LANGUAGES = List.of("es", "pt", "fr", "de", "it");
+  /** The languages with a bundled word list: every one the guesser names but English. */
+  public static final List<String> LANGUAGES = Languages.OTHERS;
 
   static String resource(String language) {
     return "/sentiment/lang/" + language + ".tsv";

@@ -1,6 +1,7 @@
 package dev.earshot.labels.sentiment;
 
 import dev.earshot.labels.model.LinearModel;
+import dev.earshot.labels.model.ModelFiles;
 import dev.earshot.schemas.Sentiments;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Set;
 public final class SentimentModel {
   public static final List<String> CLASSES =
       List.of(Sentiments.NEGATIVE, Sentiments.NEUTRAL, Sentiments.POSITIVE);
-  static final String RESOURCE = "/sentiment/model.tsv";
+  static final String RESOURCE = ModelFiles.resource(ModelFiles.SENTIMENT);
 
   private final LinearModel model;
   private final int positive;

@@ -1,5 +1,6 @@
 package dev.earshot.labels.sentiment;
 
+import dev.earshot.labels.text.Tokens;
 import dev.earshot.schemas.Sentiments;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +31,33 @@ public final class SocialSentimentScorer {
   /** {@link Score#decidedBy()} when no word or phrase of the post carried sentiment. */
   public static final String NO_CUE = "lexicon-no-cue";
 
-  private static final double CAPS_BOOST = 0.733;
-  private static final double NEGATION_FACTOR = -0.74;
+  /** VADER's C_INCR: an ALL-CAPS word in a post that is not all caps is this much stronger. */
+  private static final double C_INCR = 0.733;
+
+  /** VADER's N_SCALAR: a negated valence is multiplied by this ("not good"). */
+  private static final double N_SCALAR = -0.74;
+
+  /** VADER's normalisation constant alpha: compound = sum / sqrt(sum² + alpha). */
   private static final double ALPHA = 15.0;
+
+  /** VADER's "but" weights: the clause before a contrast word counts half, the one after more. */
+  private static final double BEFORE_CONTRAST_WEIGHT = 0.5;
+
+  private static final double AFTER_CONTRAST_WEIGHT = 1.5;
+
+  /** VADER's exclamation amplifier: each '!' (up to four) adds this to the sum's magnitude. */
+  private static final double EP_AMPLIFIER = 0.292;
+
+  private static final int MAX_EXCLAMATIONS = 4;
+
+  /**
+   * VADER's booster damping by distance: a booster one word before counts fully, two words before
+   * 0.95, three words before 0.9 (indexed by distance).
+   */
+  private static final double[] BOOSTER_DAMPING = {0, 1.0, 0.95, 0.9};
+
+  /** How far back (and ahead, for "enough") VADER looks for a booster or negation. */
+  private static final int WINDOW = 3;
 
   /** Weight of the words of a question: asked about, not asserted. */
   static final double QUESTION_WEIGHT = 0.2;
@@ -49,7 +74,7 @@ public final class SocialSentimentScorer {
   /** Valence of a star rating "★★☆☆☆", by the number of filled stars out of five. */
   private static final double[] STAR_VALENCE = {-3.0, -3.0, -2.0, 0.0, 2.0, 3.0};
 
-  private static final double BOOST = LanguageRules.BOOST;
+  private static final double B_INCR = LanguageRules.B_INCR;
 
   private final SentimentLexicon lexicon;
   private final PhraseValences phrases;
@@ -70,94 +95,36 @@ public final class SocialSentimentScorer {
 
   /** Scores a post given as sentences of tokens in their original case. */
   public Score score(List<List<String>> sentences) {
+    boolean sarcastic = sarcastic(sentences);
     double sum = 0;
     int exclamations = 0;
     boolean anyValence = false;
-    boolean sarcastic = sarcastic(sentences);
     double stars = starRating(sentences);
     if (stars != 0) {
       sum += stars;
       anyValence = true;
     }
-    for (List<String> sentence : sentences) {
-      String[] lower = new String[sentence.size()];
-      boolean allCaps = true;
-      boolean question = false;
-      for (int i = 0; i < lower.length; i++) {
-        String token = sentence.get(i);
-        lower[i] = normalize(token);
-        if (token.chars().anyMatch(Character::isLowerCase)) {
-          allCaps = false;
-        }
-        if (token.startsWith("!")) {
-          exclamations += token.length();
-        }
-        if (isQuestionMark(token)) {
-          question = true;
-        }
-      }
-      double[] valence = new double[lower.length];
-      boolean[] covered = new boolean[lower.length];
-      phrases.apply(lower, valence, covered);
-      int contrastAt = -1;
-      for (int i = 0; i < lower.length; i++) {
-        if (rules.contrasts().contains(lower[i])) {
-          contrastAt = i;
-        }
-        if (covered[i] || rules.negations().contains(lower[i])) {
-          // a negation word is an operator on the words after it, not an opinion of its own
-          continue;
-        }
-        double v = wordValence(lower[i]);
-        if (v == 0) {
-          continue;
-        }
-        if (sarcastic && v > 0) {
-          v *= SARCASM_FLIP;
-        }
-        String original = sentence.get(i);
-        if (!allCaps
-            && original.length() > 1
-            && original.equals(original.toUpperCase(Locale.ROOT))
-            && original.chars().anyMatch(Character::isLetter)) {
-          v += Math.signum(v) * CAPS_BOOST;
-        }
-        valence[i] = v;
-      }
-      for (int i = 0; i + 1 < lower.length; i++) {
-        // "super bad", "mad good": a booster that is also a lexicon word only intensifies
-        if (!covered[i] && rules.boosters().containsKey(lower[i]) && valence[i + 1] != 0) {
-          valence[i] = 0;
-        }
-      }
+    for (List<String> tokens : sentences) {
+      Sentence sentence = Sentence.of(tokens);
+      exclamations += sentence.exclamations();
+      double[] valence = valences(sentence, sarcastic);
+      int contrastAt = lastContrast(sentence.lower());
       double sentenceSum = 0;
-      for (int i = 0; i < lower.length; i++) {
-        double v = valence[i];
-        if (v == 0) {
-          continue;
+      for (int i = 0; i < valence.length; i++) {
+        if (valence[i] != 0) {
+          anyValence = true;
+          sentenceSum += inContext(valence[i], sentence.lower(), i, contrastAt);
         }
-        anyValence = true;
-        for (int back = 1; back <= 3 && i - back >= 0; back++) {
-          Double boost = rules.boosters().get(lower[i - back]);
-          if (boost != null) {
-            double scaled = boost * (back == 1 ? 1.0 : back == 2 ? 0.95 : 0.9);
-            v += Math.signum(v) * scaled;
-          }
-        }
-        if (cantEnough(lower, i)) {
-          v += Math.signum(v) * BOOST;
-        } else if (negated(lower, i)) {
-          v *= NEGATION_FACTOR;
-        }
-        if (contrastAt >= 0) {
-          v *= i < contrastAt ? 0.5 : 1.5;
-        }
-        sentenceSum += v;
       }
-      sum += question ? sentenceSum * QUESTION_WEIGHT : sentenceSum;
+      sum += sentence.question() ? sentenceSum * QUESTION_WEIGHT : sentenceSum;
     }
+    return verdict(sum, exclamations, anyValence);
+  }
+
+  /** VADER's last step: exclamations amplify, alpha normalises, the neutral band decides. */
+  private static Score verdict(double sum, int exclamations, boolean anyValence) {
     if (sum != 0) {
-      sum += Math.signum(sum) * Math.min(exclamations, 4) * 0.292;
+      sum += Math.signum(sum) * Math.min(exclamations, MAX_EXCLAMATIONS) * EP_AMPLIFIER;
     }
     double compound = sum / Math.sqrt(sum * sum + ALPHA);
     compound = Math.max(-1, Math.min(1, compound));
@@ -168,17 +135,119 @@ public final class SocialSentimentScorer {
     return new Score(label, compound, anyValence ? "lexicon" : NO_CUE);
   }
 
+  /** One sentence's tokens lower-cased, and what the whole sentence says about them. */
+  private record Sentence(
+      List<String> original, String[] lower, boolean allCaps, boolean question, int exclamations) {
+    static Sentence of(List<String> tokens) {
+      String[] lower = new String[tokens.size()];
+      boolean allCaps = true;
+      boolean question = false;
+      int exclamations = 0;
+      for (int i = 0; i < lower.length; i++) {
+        String token = tokens.get(i);
+        lower[i] = Tokens.normalize(token);
+        if (token.chars().anyMatch(Character::isLowerCase)) {
+          allCaps = false;
+        }
+        if (token.startsWith("!")) {
+          exclamations += token.length();
+        }
+        if (Tokens.isQuestionMark(token)) {
+          question = true;
+        }
+      }
+      return new Sentence(tokens, lower, allCaps, question, exclamations);
+    }
+  }
+
+  /**
+   * The valence of each token before context: the taxonomy's phrases first, then the lexicon's
+   * words (flipped by sarcasm, boosted by caps); a booster that is also a word only intensifies.
+   */
+  private double[] valences(Sentence sentence, boolean sarcastic) {
+    String[] lower = sentence.lower();
+    double[] valence = new double[lower.length];
+    boolean[] covered = new boolean[lower.length];
+    phrases.apply(lower, valence, covered);
+    for (int i = 0; i < lower.length; i++) {
+      if (covered[i] || rules.negations().contains(lower[i])) {
+        // a negation word is an operator on the words after it, not an opinion of its own
+        continue;
+      }
+      double v = wordValence(lower[i]);
+      if (v == 0) {
+        continue;
+      }
+      if (sarcastic && v > 0) {
+        v *= SARCASM_FLIP;
+      }
+      if (shouted(sentence.original().get(i), sentence.allCaps())) {
+        v += Math.signum(v) * C_INCR;
+      }
+      valence[i] = v;
+    }
+    for (int i = 0; i + 1 < lower.length; i++) {
+      // "super bad", "mad good": a booster that is also a lexicon word only intensifies
+      if (!covered[i] && rules.boosters().containsKey(lower[i]) && valence[i + 1] != 0) {
+        valence[i] = 0;
+      }
+    }
+    return valence;
+  }
+
+  /** An ALL-CAPS word among lower-case ones: emphasis (a post all in caps emphasises nothing). */
+  private static boolean shouted(String original, boolean allCaps) {
+    return !allCaps
+        && original.length() > 1
+        && original.equals(original.toUpperCase(Locale.ROOT))
+        && original.chars().anyMatch(Character::isLetter);
+  }
+
+  /**
+   * A token's valence in its sentence: boosted by the boosters before it, negated (or, "can't
+   * recommend it enough", boosted), and weighed by its side of the last contrast word.
+   */
+  private double inContext(double v, String[] lower, int i, int contrastAt) {
+    for (int back = 1; back <= WINDOW && i - back >= 0; back++) {
+      Double boost = rules.boosters().get(lower[i - back]);
+      if (boost != null) {
+        double scaled = boost * BOOSTER_DAMPING[back];
+        v += Math.signum(v) * scaled;
+      }
+    }
+    if (cantEnough(lower, i)) {
+      v += Math.signum(v) * B_INCR;
+    } else if (negated(lower, i)) {
+      v *= N_SCALAR;
+    }
+    if (contrastAt >= 0) {
+      v *= i < contrastAt ? BEFORE_CONTRAST_WEIGHT : AFTER_CONTRAST_WEIGHT;
+    }
+    return v;
+  }
+
+  /** Where the sentence's last contrast word ("but") is, or -1. */
+  private int lastContrast(String[] lower) {
+    int contrastAt = -1;
+    for (int i = 0; i < lower.length; i++) {
+      if (rules.contrasts().contains(lower[i])) {
+        contrastAt = i;
+      }
+    }
+    return contrastAt;
+  }
+
   private double wordValence(String token) {
     if (lexicon.contains(token)) {
       return lexicon.valence(token);
     }
-    String squeezed = squeeze(token);
+    String squeezed = Tokens.squeeze(token);
     if (!squeezed.equals(token)) {
       double v = lexicon.valence(squeezed);
       if (v == 0) {
-        v = lexicon.valence(undouble(squeezed));
+        v = lexicon.valence(Tokens.undouble(squeezed));
       }
-      return v == 0 ? 0 : v + Math.signum(v) * BOOST; // "sooo good" is more than "good"
+      return v == 0 ? 0 : v + Math.signum(v) * B_INCR; // "sooo good" is more than "good"
     }
     return 0;
   }
@@ -220,27 +289,13 @@ public final class SocialSentimentScorer {
     return filled + empty == 5 && filled > 0 ? STAR_VALENCE[filled] : 0;
   }
 
-  /** "?", "??", "?!": the sentence asks. */
-  public static boolean isQuestionMark(String token) {
-    if (token.isEmpty() || token.indexOf('?') < 0) {
-      return false;
-    }
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (c != '?' && c != '!') {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * "can't recommend them enough", "couldn't be happier... enough": a negation before the word and
    * "enough" just after it is an intensifier, not a negation.
    */
   private boolean cantEnough(String[] lower, int i) {
     boolean enough = false;
-    for (int ahead = 1; ahead <= 3 && i + ahead < lower.length; ahead++) {
+    for (int ahead = 1; ahead <= WINDOW && i + ahead < lower.length; ahead++) {
       if ("enough".equals(lower[i + ahead])) {
         enough = true;
         break;
@@ -249,7 +304,7 @@ public final class SocialSentimentScorer {
     if (!enough) {
       return false;
     }
-    for (int back = 1; back <= 3 && i - back >= 0; back++) {
+    for (int back = 1; back <= WINDOW && i - back >= 0; back++) {
       if (rules.cantEnough().contains(lower[i - back])) {
         return true;
       }
@@ -262,73 +317,16 @@ public final class SocialSentimentScorer {
    * does not negate "appreciate", nor "no fee but great rewards" "great".
    */
   private boolean negated(String[] lower, int i) {
-    for (int back = 1; back <= 3 && i - back >= 0; back++) {
+    for (int back = 1; back <= WINDOW && i - back >= 0; back++) {
       String t = lower[i - back];
       if (rules.negates(t)) {
         return true;
       }
-      if (rules.contrasts().contains(t) || punctuation(t)) {
+      if (rules.contrasts().contains(t) || Tokens.punctuation(t)) {
         return false;
       }
     }
     return false;
-  }
-
-  /**
-   * Punctuation inside a sentence, or an English contrast word: where a negation's scope ends in
-   * English.
-   */
-  public static boolean clauseBoundary(String lower) {
-    return LanguageRules.ENGLISH.contrasts().contains(lower) || punctuation(lower);
-  }
-
-  private static boolean punctuation(String lower) {
-    if (lower.isEmpty()) {
-      return false;
-    }
-    char c = lower.charAt(0);
-    return lower.length() <= 3
-        && (c == ',' || c == ';' || c == ':' || c == '-' || c == '—' || c == '(' || c == ')'
-            || c == '.' || c == '…');
-  }
-
-  /** Lower case; hashtags lose their '#', so "#fail" scores like "fail". */
-  public static String normalize(String token) {
-    String lower = token.toLowerCase(Locale.ROOT);
-    return lower.length() > 1 && lower.charAt(0) == '#' ? lower.substring(1) : lower;
-  }
-
-  /** "soooo" -> "soo": runs of three or more letters cut to two. No regex: runs per token. */
-  public static String squeeze(String token) {
-    StringBuilder out = null;
-    int run = 0;
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      run = i > 0 && c == token.charAt(i - 1) && Character.isLetter(c) ? run + 1 : 1;
-      if (run > 2) {
-        if (out == null) {
-          out = new StringBuilder(token.length()).append(token, 0, i);
-        }
-        continue;
-      }
-      if (out != null) {
-        out.append(c);
-      }
-    }
-    return out == null ? token : out.toString();
-  }
-
-  /** "soo" -> "so": every doubled character once. */
-  static String undouble(String token) {
-    StringBuilder out = new StringBuilder(token.length());
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (i + 1 < token.length() && token.charAt(i + 1) == c) {
-        i++;
-      }
-      out.append(c);
-    }
-    return out.toString();
   }
 
   /** A sentiment decision. */

@@ -12,7 +12,7 @@ import java.util.Set;
  * identifier.
  */
 public final class LanguageGuesser {
-  public static final String UNKNOWN = "und";
+  public static final String UNKNOWN = Languages.UNKNOWN;
 
   private static final Map<String, Set<String>> STOP_WORDS =
       Map.of(
@@ -60,7 +60,7 @@ public final class LanguageGuesser {
     }
     String best = UNKNOWN;
     int bestVotes = 0;
-    for (String lang : List.of("en", "es", "fr", "de", "pt", "it")) {
+    for (String lang : Languages.GUESSED) {
       Set<String> words = STOP_WORDS.get(lang);
       int votes = 0;
       for (String token : lower) {

@@ -1,6 +1,5 @@
 package dev.earshot.labels.text;
 
-import dev.earshot.labels.sentiment.SocialSentimentScorer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,13 +25,13 @@ public final class TextFeatures {
     for (List<String> sentence : sentences) {
       String previous = "<s>";
       boolean negated = false;
-      boolean question = sentence.stream().anyMatch(SocialSentimentScorer::isQuestionMark);
+      boolean question = sentence.stream().anyMatch(Tokens::isQuestionMark);
       for (String token : sentence) {
         String word = word(token);
         if (word.isEmpty()) {
           continue;
         }
-        if (SocialSentimentScorer.clauseBoundary(word)) {
+        if (Tokens.clauseBoundary(word)) {
           // a negation ends with its clause; "but" itself is kept, it says what weighs more
           negated = false;
           previous = "<s>";
@@ -59,7 +58,7 @@ public final class TextFeatures {
    * "soo"), digits as 0 ("29.9%" -> "00.0%"). Empty for quotes and other marks that carry nothing.
    */
   static String word(String token) {
-    String lower = SocialSentimentScorer.squeeze(SocialSentimentScorer.normalize(token));
+    String lower = Tokens.squeeze(Tokens.normalize(token));
     StringBuilder out = null;
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);

@@ -1,6 +1,7 @@
 package dev.earshot.labels.topics;
 
 import dev.earshot.labels.model.LinearModel;
+import dev.earshot.labels.model.ModelFiles;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
  * the phrases.
  */
 public final class TopicModel {
-  static final String RESOURCE = "/topics/model.tsv";
+  static final String RESOURCE = ModelFiles.resource(ModelFiles.TOPICS);
 
   /** The row of the model file that holds each topic's threshold. */
   public static final String THRESHOLD = "<threshold>";

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.earshot.labels.LabelModels;
 import dev.earshot.labels.model.LinearModel;
 import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.labels.text.TextAnalyzer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,13 +47,14 @@ class RoutingModelTest {
 
   @Test
   void theBundledModelsCoverTheDefaultTaxonomy() {
-    Taxonomy taxonomy = Taxonomy.loadDefault(new TextAnalyzer());
+    Taxonomy taxonomy = TaxonomyParser.loadDefault(new TextAnalyzer());
     LabelModels bundled = LabelModels.bundled();
 
     assertThat(bundled.department().covers(taxonomy.departmentLabels())).isTrue();
     assertThat(bundled.stage().covers(taxonomy.stageLabels())).isTrue();
     assertThat(LabelModels.rulesOnly().department()).isNull();
-    assertThatThrownBy(() -> LabelModels.configured("model", null, "magic", null, null))
+    assertThatThrownBy(
+            () -> dev.earshot.labels.LabellerSettings.from(Map.of("enrich.routing", "magic")))
         .hasMessageContaining("enrich.routing must be model or rules");
   }
 

@@ -2,7 +2,7 @@ package dev.earshot.labels.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.schemas.Sentiments;
 import java.util.List;
@@ -15,7 +15,7 @@ class SocialSentimentScorerTest {
   private static final TextAnalyzer ANALYZER = new TextAnalyzer();
   private static final SentimentLexicon LEXICON = SentimentLexicon.load();
   private static final SocialSentimentScorer SCORER =
-      new SocialSentimentScorer(LEXICON, Taxonomy.loadDefault(ANALYZER).sentimentPhrases());
+      new SocialSentimentScorer(LEXICON, TaxonomyParser.loadDefault(ANALYZER).sentimentPhrases());
   private static final SocialSentimentScorer WITHOUT_PHRASES =
       new SocialSentimentScorer(LEXICON, PhraseValences.none());
 
@@ -255,15 +255,6 @@ class SocialSentimentScorerTest {
   }
 
   @Test
-  void questionMarkTokens() {
-    assertThat(SocialSentimentScorer.isQuestionMark("?")).isTrue();
-    assertThat(SocialSentimentScorer.isQuestionMark("??")).isTrue();
-    assertThat(SocialSentimentScorer.isQuestionMark("?!")).isTrue();
-    assertThat(SocialSentimentScorer.isQuestionMark("!!")).isFalse();
-    assertThat(SocialSentimentScorer.isQuestionMark("what?")).isFalse();
-  }
-
-  @Test
   void sarcasmMarkerTurnsPraiseIntoComplaint() {
     assertThat(score("thanks guys, really helpful").label()).isEqualTo(Sentiments.POSITIVE);
     assertThat(score("thanks guys, really helpful 🙃").label()).isEqualTo(Sentiments.NEGATIVE);
@@ -316,13 +307,5 @@ class SocialSentimentScorerTest {
     assertThat(score("Acme raised my limit").label()).isEqualTo(Sentiments.POSITIVE);
     assertThat(score("Acme cut my limit").label()).isEqualTo(Sentiments.NEGATIVE);
     assertThat(score("a late fee, love that for me").label()).isEqualTo(Sentiments.NEGATIVE);
-  }
-
-  @Test
-  void squeezeAndUndoubleWithoutRegex() {
-    assertThat(SocialSentimentScorer.squeeze("soooo")).isEqualTo("soo");
-    assertThat(SocialSentimentScorer.squeeze("good")).isEqualTo("good");
-    assertThat(SocialSentimentScorer.squeeze("!!!!")).isEqualTo("!!!!");
-    assertThat(SocialSentimentScorer.undouble("soo")).isEqualTo("so");
   }
 }

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TaxonomyTest {
   private static final TextAnalyzer ANALYZER = new TextAnalyzer();
-  private static final Taxonomy DEFAULT = Taxonomy.loadDefault(ANALYZER);
+  private static final Taxonomy DEFAULT = TaxonomyParser.loadDefault(ANALYZER);
 
   private static List<String> tokens(String text) {
     return ANALYZER.tokens(text);
   }
 
   private static Taxonomy parse(String yaml) {
-    return Taxonomy.parse(yaml, "inline.yaml", ANALYZER);
+    return TaxonomyParser.parse(yaml, "inline.yaml", ANALYZER);
   }
 
   private static TaxonomyException parseError(String yaml) {
@@ -181,7 +181,7 @@ class TaxonomyTest {
       Path file = dir.resolve("rules.yaml");
       Files.writeString(file, RULES);
 
-      Taxonomy loaded = Taxonomy.load(file, ANALYZER);
+      Taxonomy loaded = TaxonomyParser.load(file, ANALYZER);
 
       assertThat(loaded.version()).isEqualTo(parse(RULES).version());
       assertThat(loaded.topics(tokens("so many points"))).containsExactly("rewards");
@@ -191,7 +191,7 @@ class TaxonomyTest {
     void missingFileIsATaxonomyExceptionNamingTheFile(@TempDir Path dir) {
       Path missing = dir.resolve("nope.yaml");
 
-      assertThatThrownBy(() -> Taxonomy.load(missing, ANALYZER))
+      assertThatThrownBy(() -> TaxonomyParser.load(missing, ANALYZER))
           .isInstanceOf(TaxonomyException.class)
           .hasMessageContaining("nope.yaml")
           .hasMessageContaining("cannot read");
@@ -253,6 +253,59 @@ class TaxonomyTest {
           .hasMessageStartingWith("inline.yaml:6: ")
           .hasMessageContaining("'Bad Label'")
           .hasMessageContaining("lower-case letters, digits and '-'");
+    }
+
+    @Test
+    void labelLongerThanTheQueryApiAcceptsIsRefusedWithItsLine() {
+      String tooLong = "a".repeat(dev.earshot.schemas.LabelNames.MAX_LENGTH + 1);
+      TaxonomyException e =
+          parseError(
+              """
+              version: "1"
+              topics:
+                fees:
+                  phrases: ["fee"]
+                %s:
+                  phrases: ["x"]
+              """
+                  .formatted(tooLong));
+
+      assertThat(e.line()).isEqualTo(5);
+      assertThat(e)
+          .hasMessageStartingWith("inline.yaml:5: ")
+          .hasMessageContaining(tooLong)
+          .hasMessageContaining("at most 64 characters");
+    }
+
+    @Test
+    void labelOfTheLongestQueryableLengthIsAccepted() {
+      String longest = "b".repeat(dev.earshot.schemas.LabelNames.MAX_LENGTH);
+      Taxonomy taxonomy =
+          TaxonomyParser.parse(
+              """
+              version: "1"
+              topics:
+                %s:
+                  phrases: ["x"]
+              """
+                  .formatted(longest),
+              "inline.yaml",
+              new TextAnalyzer());
+
+      assertThat(taxonomy.topicLabels()).containsExactly(longest);
+    }
+
+    @Test
+    void everyLabelOfTheDefaultTaxonomyCanBeQueried() {
+      Taxonomy taxonomy = TaxonomyParser.loadDefault(new TextAnalyzer());
+      java.util.List<String> labels = new java.util.ArrayList<>();
+      labels.addAll(taxonomy.audienceLabels());
+      labels.addAll(taxonomy.topicLabels());
+      labels.addAll(taxonomy.brandLabels());
+      labels.addAll(taxonomy.departmentLabels());
+      labels.addAll(taxonomy.stageLabels());
+
+      assertThat(labels).isNotEmpty().allMatch(dev.earshot.schemas.LabelNames::isValid);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.earshot.labels.model.LinearModel;
 import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.labels.text.TextAnalyzer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ class TopicModelTest {
 
   @Test
   void theBundledModelKnowsTheDefaultTaxonomysTopics() {
-    Taxonomy taxonomy = Taxonomy.loadDefault(new TextAnalyzer());
+    Taxonomy taxonomy = TaxonomyParser.loadDefault(new TextAnalyzer());
 
     assertThat(List.copyOf(TopicModel.loadDefault().topics()))
         .containsExactlyInAnyOrderElementsOf(taxonomy.topicLabels());

@@ -91,15 +91,7 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
       UnaryOperator<double[]> link,
       List<String> classes,
       List<String> comments) {
-    Map<String, Integer> documentCounts = new HashMap<>();
-    for (Map<String, Double> e : examples) {
-      e.keySet().forEach(f -> documentCounts.merge(f, 1, Integer::sum));
-    }
-    Map<String, Integer> index = new LinkedHashMap<>();
-    documentCounts.keySet().stream()
-        .sorted()
-        .filter(f -> documentCounts.get(f) >= minCount)
-        .forEach(f -> index.put(f, index.size()));
+    Map<String, Integer> index = featureIndex(examples);
     int n = examples.size();
     int[][] ids = new int[n][];
     double[][] values = new double[n][];
@@ -119,10 +111,40 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
       ids[i] = id.stream().mapToInt(Integer::intValue).toArray();
       values[i] = value.stream().mapToDouble(Double::doubleValue).toArray();
     }
-    int features = index.size();
-    int classCount = classes.size();
-    double[][] w = new double[features][classCount];
-    double[] bias = new double[classCount];
+    double[][] w = new double[index.size()][classes.size()];
+    double[] bias = new double[classes.size()];
+    descend(ids, values, targets, link, w, bias);
+    return model(index, w, bias, classes, comments, n);
+  }
+
+  /** Each feature seen in at least {@code minCount} examples, numbered in name order. */
+  private Map<String, Integer> featureIndex(List<Map<String, Double>> examples) {
+    Map<String, Integer> documentCounts = new HashMap<>();
+    for (Map<String, Double> e : examples) {
+      e.keySet().forEach(f -> documentCounts.merge(f, 1, Integer::sum));
+    }
+    Map<String, Integer> index = new LinkedHashMap<>();
+    documentCounts.keySet().stream()
+        .sorted()
+        .filter(f -> documentCounts.get(f) >= minCount)
+        .forEach(f -> index.put(f, index.size()));
+    return index;
+  }
+
+  /**
+   * Full-batch AdaGrad over the epochs, updating the weights {@code w} and {@code bias} in place:
+   * the gradient of the log-loss in z is p - y, plus the L2 penalty on the weights.
+   */
+  private void descend(
+      int[][] ids,
+      double[][] values,
+      double[][] targets,
+      UnaryOperator<double[]> link,
+      double[][] w,
+      double[] bias) {
+    int n = ids.length;
+    int features = w.length;
+    int classCount = bias.length;
     double[][] history = new double[features][classCount];
     double[] biasHistory = new double[classCount];
     for (int epoch = 0; epoch < epochs; epoch++) {
@@ -156,6 +178,16 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
         bias[c] -= learningRate * biasGradient[c] / (Math.sqrt(biasHistory[c]) + 1e-8);
       }
     }
+  }
+
+  /** The trained weights as a model, leaving out features whose every weight prints as zero. */
+  private LinearModel model(
+      Map<String, Integer> index,
+      double[][] w,
+      double[] bias,
+      List<String> classes,
+      List<String> comments,
+      int posts) {
     Map<String, double[]> weights = new HashMap<>();
     weights.put(LinearModel.BIAS, bias);
     index.forEach(
@@ -178,7 +210,7 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
             epochs,
             learningRate,
             minCount,
-            n,
+            posts,
             weights.size() - 1));
     return new LinearModel(classes, weights, header);
   }

@@ -3,6 +3,7 @@ package dev.earshot.tools.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.tools.sample.TextTables.AudienceTopic;
 import dev.earshot.tools.sample.TextTables.Comparison;
@@ -67,7 +68,7 @@ class SampleTemplatesTest {
   static void load() {
     texts = SampleTexts.load();
     analyzer = new TextAnalyzer();
-    taxonomy = Taxonomy.loadDefault(analyzer);
+    taxonomy = TaxonomyParser.loadDefault(analyzer);
   }
 
   @Test

@@ -6,24 +6,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earshot.avro.EnrichedPost;
-import dev.earshot.labels.sentiment.SentimentLexicon;
 import dev.earshot.labels.sentiment.SentimentModel;
 import dev.earshot.labels.taxonomy.Taxonomy;
+import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.schemas.Sentiments;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class EnricherTest {
+class LabellerTest {
   private static final Instant NOW = Instant.parse("2026-11-16T12:00:00Z");
-  private static final Taxonomy TAXONOMY = Taxonomy.loadDefault(new TextAnalyzer());
+  private static final Taxonomy TAXONOMY = TaxonomyParser.loadDefault(new TextAnalyzer());
   private static final int MAX_CHARS = 200;
-  private static final Enricher ENRICHER =
-      Enricher.builder(TAXONOMY, SentimentLexicon.load(), MAX_CHARS)
-          .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-          .build();
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  /** The defaults with short posts and no time budget. */
+  private static final LabellerSettings SETTINGS =
+      LabellerSettings.defaults().withMaxTextChars(MAX_CHARS).withMaxTimePerPost(Duration.ZERO);
+
+  private static final Labeller LABELLER =
+      Labeller.create(SETTINGS, TAXONOMY, LabelModels.bundled(), CLOCK);
 
   /** Gets newlyweds, interest-rates and acme by its phrases; would be negative as English. */
   private static final String SPANISH =
@@ -32,7 +37,7 @@ class EnricherTest {
   @Test
   void englishPostGetsEveryLabelSentimentVersionAndTime() {
     EnrichedPost out =
-        ENRICHER.enrich(
+        LABELLER.enrich(
             post("1", "Just married and @AcmeCard raised my APR 😡").setLang("en").build());
 
     assertThat(out.getLang()).isEqualTo("en");
@@ -50,7 +55,7 @@ class EnricherTest {
   @Test
   void undeclaredEnglishIsGuessedAndLabelled() {
     EnrichedPost out =
-        ENRICHER.enrich(post("2", "I love my new card, the rewards are great").build());
+        LABELLER.enrich(post("2", "I love my new card, the rewards are great").build());
 
     assertThat(out.getLang()).isEqualTo("en");
     assertThat(out.getTopics()).containsExactly("rewards");
@@ -59,7 +64,7 @@ class EnricherTest {
 
   @Test
   void textWithoutStopWordsIsUndeterminedButStillLabelledAsEnglish() {
-    EnrichedPost out = ENRICHER.enrich(post("3", "APR hike 😡 #newlyweds").build());
+    EnrichedPost out = LABELLER.enrich(post("3", "APR hike 😡 #newlyweds").build());
 
     assertThat(out.getLang()).isEqualTo("und");
     assertThat(out.getAudiences()).containsExactly("newlyweds");
@@ -69,14 +74,14 @@ class EnricherTest {
 
   @Test
   void declaredSpanishIsScoredWithSpanishWordsAndLabelledByThePhrases() {
-    EnrichedPost out = ENRICHER.enrich(post("4", SPANISH).setLang("es").build());
+    EnrichedPost out = LABELLER.enrich(post("4", SPANISH).setLang("es").build());
 
     assertSpanish(out);
   }
 
   @Test
   void undeclaredSpanishIsDetectedAndTreatedTheSameWay() {
-    EnrichedPost out = ENRICHER.enrich(post("5", SPANISH).build());
+    EnrichedPost out = LABELLER.enrich(post("5", SPANISH).build());
 
     assertSpanish(out);
   }
@@ -98,7 +103,7 @@ class EnricherTest {
   @Test
   void declaredLanguageWinsOverTheTextAndIsLowerCased() {
     EnrichedPost out =
-        ENRICHER.enrich(
+        LABELLER.enrich(
             post("6", "I love my new card, the rewards are great").setLang("FR").build());
 
     assertThat(out.getLang()).isEqualTo("fr");
@@ -111,7 +116,7 @@ class EnricherTest {
   @Test
   void aLanguageWithoutAWordListIsNeutralAndSaysSo() {
     EnrichedPost out =
-        ENRICHER.enrich(
+        LABELLER.enrich(
             post("6nl", "Acme is geweldig, heel blij met de kaart").setLang("nl").build());
 
     assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEUTRAL);
@@ -123,7 +128,7 @@ class EnricherTest {
   @Test
   void englishDeclaredWithARegionIsStillEnglish() {
     EnrichedPost out =
-        ENRICHER.enrich(post("7", "Acme raised my APR, not happy").setLang("en-US").build());
+        LABELLER.enrich(post("7", "Acme raised my APR, not happy").setLang("en-US").build());
 
     assertThat(out.getTopics()).containsExactly("interest-rates");
     assertThat(out.getSentiment().getLabel()).isEqualTo(Sentiments.NEGATIVE);
@@ -133,7 +138,7 @@ class EnricherTest {
   @Test
   void authorBioCountsForAudiencesOnly() {
     EnrichedPost out =
-        ENRICHER.enrich(
+        LABELLER.enrich(
             post("8", "Which card should I get?")
                 .setAuthor(bio("Undergrad, class of 2027. I love cash back and Acme"))
                 .build());
@@ -146,7 +151,7 @@ class EnricherTest {
   @Test
   void authorWithoutBioIsFine() {
     EnrichedPost out =
-        ENRICHER.enrich(post("9", "Which card should I get?").setAuthor(bio(null)).build());
+        LABELLER.enrich(post("9", "Which card should I get?").setAuthor(bio(null)).build());
 
     assertThat(out.getAudiences()).isEmpty();
   }
@@ -155,7 +160,7 @@ class EnricherTest {
   void postOverTheSizeLimitIsRejectedNamingKeySizeAndLimit() {
     String text = "a".repeat(MAX_CHARS + 1);
 
-    assertThatThrownBy(() -> ENRICHER.enrich(post("big", text).build()))
+    assertThatThrownBy(() -> LABELLER.enrich(post("big", text).build()))
         .isInstanceOf(PostTooLargeException.class)
         .hasMessageContaining("twitter:big")
         .hasMessageContaining(String.valueOf(MAX_CHARS + 1))
@@ -166,7 +171,7 @@ class EnricherTest {
   void postExactlyAtTheSizeLimitIsLabelled() {
     String text = "Acme " + "a".repeat(MAX_CHARS - 5);
 
-    EnrichedPost out = ENRICHER.enrich(post("edge", text).build());
+    EnrichedPost out = LABELLER.enrich(post("edge", text).build());
 
     assertThat(out.getPost().getText()).hasSize(MAX_CHARS);
     assertThat(out.getBrands()).containsExactly("acme");
@@ -174,12 +179,12 @@ class EnricherTest {
 
   @Test
   void postOverTheTimeBudgetIsRejectedNamingKeyAndBudget() {
-    Enricher strict =
-        Enricher.builder(TAXONOMY, SentimentLexicon.load(), MAX_CHARS)
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-            .sentiment(Enricher.SentimentMode.LEXICON)
-            .timeBudget(java.time.Duration.ofNanos(1))
-            .build();
+    Labeller strict =
+        Labeller.create(
+            SETTINGS.withSentiment(SentimentMode.LEXICON).withMaxTimePerPost(Duration.ofNanos(1)),
+            TAXONOMY,
+            LabelModels.bundled(),
+            CLOCK);
 
     assertThatThrownBy(() -> strict.enrich(post("slow", "Acme is fine").build()))
         .isInstanceOf(PostOverBudgetException.class)
@@ -189,12 +194,9 @@ class EnricherTest {
 
   @Test
   void zeroTimeBudgetMeansNoBudget() {
-    Enricher unbounded =
-        Enricher.builder(TAXONOMY, SentimentLexicon.load(), MAX_CHARS)
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-            .sentiment(Enricher.SentimentMode.LEXICON)
-            .timeBudget(java.time.Duration.ZERO)
-            .build();
+    Labeller unbounded =
+        Labeller.create(
+            SETTINGS.withSentiment(SentimentMode.LEXICON), TAXONOMY, LabelModels.bundled(), CLOCK);
 
     assertThat(unbounded.enrich(post("any", "Acme is fine").build()).getBrands())
         .containsExactly("acme");
@@ -202,11 +204,9 @@ class EnricherTest {
 
   @Test
   void lexiconModeLetsTheSocialScorerDecide() {
-    Enricher lexicon =
-        Enricher.builder(TAXONOMY, SentimentLexicon.load(), MAX_CHARS)
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-            .sentiment(Enricher.SentimentMode.LEXICON)
-            .build();
+    Labeller lexicon =
+        Labeller.create(
+            SETTINGS.withSentiment(SentimentMode.LEXICON), TAXONOMY, LabelModels.bundled(), CLOCK);
 
     EnrichedPost out = lexicon.enrich(post("lex", "Acme raised my APR, not happy").build());
 
@@ -224,21 +224,13 @@ class EnricherTest {
                     "<classes>\tnegative\tneutral\tpositive\n<bias>\t0\t1\t0\nu:approved\t5\t0\t0\n"
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 "contrary"));
-    Enricher enricher =
-        Enricher.builder(TAXONOMY, SentimentLexicon.load(), MAX_CHARS)
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-            .sentiment(Enricher.SentimentMode.MODEL)
-            .timeBudget(java.time.Duration.ZERO)
-            .sentimentModel(contrary)
-            .models(LabelModels.rulesOnly())
-            .build();
+    Labeller enricher =
+        Labeller.create(SETTINGS, TAXONOMY, new LabelModels(contrary, null, null, null), CLOCK);
 
     assertThat(enricher.enrich(post("a", "Approved, love it").build()).getSentiment().getLabel())
         .isEqualTo(Sentiments.NEGATIVE);
     assertThat(enricher.enrich(post("b", "love it").build()).getSentiment().getLabel())
         .isEqualTo(Sentiments.NEUTRAL);
-    assertThat(enricher.sentimentFeatures("Approved, love it"))
-        .containsKeys("u:approved", "u:love", "lex:positive");
   }
 
   private static dev.earshot.labels.routing.RoutingModel routingModel(String text)
@@ -250,13 +242,8 @@ class EnricherTest {
             "test"));
   }
 
-  private static Enricher withRouting(Taxonomy taxonomy, LabelModels routing) {
-    return Enricher.builder(taxonomy, SentimentLexicon.load(), MAX_CHARS)
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .sentiment(Enricher.SentimentMode.LEXICON)
-        .timeBudget(java.time.Duration.ZERO)
-        .models(routing)
-        .build();
+  private static Labeller withRouting(Taxonomy taxonomy, LabelModels routing) {
+    return Labeller.create(SETTINGS.withSentiment(SentimentMode.LEXICON), taxonomy, routing, CLOCK);
   }
 
   @Test
@@ -270,10 +257,10 @@ class EnricherTest {
     String stages =
         "<classes>\tadvocacy\tconversion\tloyalty\tconsideration\tawareness\tnone\n"
             + "<bias>\t0\t0\t0\t0\t1\t0\n";
-    Enricher byModel =
+    Labeller byModel =
         withRouting(
-            TAXONOMY, new LabelModels(null, routingModel(departments), routingModel(stages)));
-    Enricher byRules = withRouting(TAXONOMY, LabelModels.rulesOnly());
+            TAXONOMY, new LabelModels(null, null, routingModel(departments), routingModel(stages)));
+    Labeller byRules = withRouting(TAXONOMY, LabelModels.rulesOnly());
 
     EnrichedPost service =
         byModel.enrich(post("r1", "Acme customer service hung up on me").build());
@@ -287,14 +274,12 @@ class EnricherTest {
                 .enrich(post("r3", "Acme customer service hung up on me").build())
                 .getDepartment())
         .isEqualTo("service");
-    assertThat(byModel.routingFeatures(post("r4", "Acme customer service hung up").build()))
-        .containsKeys("rule-department:service", "brand:named", "u:hung");
   }
 
   @Test
   void aTaxonomyWithOtherDepartmentsFallsBackToItsRules() throws Exception {
     Taxonomy custom =
-        Taxonomy.parse(
+        TaxonomyParser.parse(
             """
             version: "9"
             departments:
@@ -307,7 +292,7 @@ class EnricherTest {
             "custom.yaml",
             new TextAnalyzer());
     // The bundled models know the default departments, not "legal": the rules decide.
-    Enricher enricher = withRouting(custom, LabelModels.bundled());
+    Labeller enricher = withRouting(custom, LabelModels.bundled());
 
     EnrichedPost out =
         enricher.enrich(post("l1", "Acme lawsuit news, never heard of them").build());
@@ -316,10 +301,11 @@ class EnricherTest {
     assertThat(out.getStage()).isEqualTo("awareness");
   }
 
-  private static Enricher withTopicModel(Taxonomy taxonomy, String model) throws Exception {
+  private static Labeller withTopicModel(Taxonomy taxonomy, String model) throws Exception {
     return withRouting(
         taxonomy,
         new LabelModels(
+            null,
             new dev.earshot.labels.topics.TopicModel(
                 dev.earshot.labels.model.LinearModel.read(
                     new java.io.ByteArrayInputStream(
@@ -339,7 +325,7 @@ class EnricherTest {
   @Test
   void theTopicModelAddsTopicsThePhrasesMissButNeverOverAnExclude() throws Exception {
     Taxonomy taxonomy =
-        Taxonomy.parse(
+        TaxonomyParser.parse(
             """
             version: "t1"
             topics:
@@ -351,8 +337,8 @@ class EnricherTest {
             """,
             "topics.yaml",
             new TextAnalyzer());
-    Enricher byModel = withTopicModel(taxonomy, DEBT_MODEL);
-    Enricher byRules = withRouting(taxonomy, LabelModels.rulesOnly());
+    Labeller byModel = withTopicModel(taxonomy, DEBT_MODEL);
+    Labeller byRules = withRouting(taxonomy, LabelModels.rulesOnly());
 
     String debt = "moving all our debt onto one card, cash back too";
     assertThat(byModel.enrich(post("m1", debt).build()).getTopics())
@@ -362,14 +348,13 @@ class EnricherTest {
     // The English model does not read other languages; their phrases still count.
     assertThat(byModel.enrich(post("m4", "debt debt cash back").setLang("es").build()).getTopics())
         .containsExactly("rewards");
-    assertThat(byModel.topicFeatures("all our debt")).containsKeys("u:debt", "b:our debt");
   }
 
   @Test
   void aTopicTheTaxonomyDroppedIsNeverGivenByTheModel() throws Exception {
     // "debt" is a card-consolidation cue for the model; this taxonomy has no such topic
     Taxonomy taxonomy =
-        Taxonomy.parse(
+        TaxonomyParser.parse(
             """
             version: "t2"
             topics:
