@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * End to end through Kafka: the enrich topology (dedupe, enrich, Avro in and out through a real
@@ -59,16 +60,7 @@ public final class EndToEndBenchmark {
       List<RawPost> sample = BenchPosts.load();
       String socialIn = "bench.posts.social";
       String rntnIn = "bench.posts.rntn";
-      try (Admin admin = Admin.create(new HashMap<>(kafka))) {
-        TopicSetup.ensure(admin, PARTITIONS, (short) 1);
-        admin
-            .createTopics(
-                List.of(
-                    TopicSetup.postTopic(socialIn, PARTITIONS, (short) 1),
-                    TopicSetup.postTopic(rntnIn, PARTITIONS, (short) 1)))
-            .all()
-            .get();
-      }
+      createTopics(kafka, socialIn, rntnIn);
       publish(kafka, topics, socialIn, sample, socialPosts);
       publish(kafka, topics, rntnIn, sample, rntnPosts);
 
@@ -92,28 +84,50 @@ public final class EndToEndBenchmark {
         System.out.printf(
             "run %d default path: %.0f posts/s, heap %d MB%n", run, m[0], (long) m[1]);
       }
-      double s = JmhSummary.median(model);
-      double r = rntn.isEmpty() ? Double.NaN : JmhSummary.median(rntn);
-      System.out.printf(
-          "%nEnd to end through Kafka, 1 stream thread, enrich.properties defaults, %d runs,"
-              + " each in its own JVM (-Xmx%s):%n"
-              + "  default path   median %.0f posts/s  (%d posts per run)  runs %s%n"
-              + "  RNTN baseline  median %.1f posts/s  (%d posts per run)  runs %s%n"
-              + "  ratio of medians %.0fx%n"
-              + "Heap in use after GC in the enricher's JVM: default path max %d MB,"
-              + " RNTN path max %d MB%n",
-          runs,
-          CHILD_HEAP,
-          s,
-          socialPosts,
-          model,
-          r,
-          rntnPosts,
-          rntn,
-          s / r,
-          modelHeap.stream().mapToLong(Long::longValue).max().orElse(0),
-          rntnHeap.stream().mapToLong(Long::longValue).max().orElse(0));
+      report(runs, socialPosts, rntnPosts, model, rntn, modelHeap, rntnHeap);
     }
+  }
+
+  private static void createTopics(Map<String, String> kafka, String... inputs) throws Exception {
+    try (Admin admin = Admin.create(new HashMap<>(kafka))) {
+      TopicSetup.ensure(admin, PARTITIONS, (short) 1);
+      List<NewTopic> topics = new ArrayList<>();
+      for (String input : inputs) {
+        topics.add(TopicSetup.postTopic(input, PARTITIONS, (short) 1));
+      }
+      admin.createTopics(topics).all().get();
+    }
+  }
+
+  private static void report(
+      int runs,
+      int socialPosts,
+      int rntnPosts,
+      List<Double> model,
+      List<Double> rntn,
+      List<Long> modelHeap,
+      List<Long> rntnHeap) {
+    double s = JmhSummary.median(model);
+    double r = rntn.isEmpty() ? Double.NaN : JmhSummary.median(rntn);
+    System.out.printf(
+        "%nEnd to end through Kafka, 1 stream thread, enrich.properties defaults, %d runs,"
+            + " each in its own JVM (-Xmx%s):%n"
+            + "  default path   median %.0f posts/s  (%d posts per run)  runs %s%n"
+            + "  RNTN baseline  median %.1f posts/s  (%d posts per run)  runs %s%n"
+            + "  ratio of medians %.0fx%n"
+            + "Heap in use after GC in the enricher's JVM: default path max %d MB,"
+            + " RNTN path max %d MB%n",
+        runs,
+        CHILD_HEAP,
+        s,
+        socialPosts,
+        model,
+        r,
+        rntnPosts,
+        rntn,
+        s / r,
+        modelHeap.stream().mapToLong(Long::longValue).max().orElse(0),
+        rntnHeap.stream().mapToLong(Long::longValue).max().orElse(0));
   }
 
   /** Runs {@link EnrichRun} in a new JVM; returns its posts/s and heap MB. */

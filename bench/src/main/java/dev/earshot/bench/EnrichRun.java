@@ -7,13 +7,15 @@ import dev.earshot.labels.Labeller;
 import dev.earshot.labels.LabellerSettings;
 import dev.earshot.labels.SentimentMode;
 import dev.earshot.schemas.PipelineTopics;
+import dev.earshot.schemas.Stage;
 import dev.earshot.schemas.TopicWithSerdes;
-import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.registry.RegistryConfig;
 import dev.earshot.schemas.registry.RestSchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
 import dev.earshot.service.Metrics;
 import dev.earshot.service.ServiceConfig;
+import dev.earshot.service.StreamsService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -71,6 +73,41 @@ public final class EnrichRun {
     System.exit(0); // Kafka and CoreNLP leave non-daemon threads behind
   }
 
+  private static Map<TopicPartition, Long> endOffsets(Admin admin, String input) throws Exception {
+    Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+    int partitions =
+        admin.describeTopics(List.of(input)).allTopicNames().get().get(input).partitions().size();
+    for (int p = 0; p < partitions; p++) {
+      ends.put(new TopicPartition(input, p), OffsetSpec.latest());
+    }
+    Map<TopicPartition, Long> endOffsets = new HashMap<>();
+    admin.listOffsets(ends).all().get().forEach((tp, info) -> endOffsets.put(tp, info.offset()));
+    return endOffsets;
+  }
+
+  /** Waits until the group has committed every input offset (the whole topic is enriched). */
+  private static void awaitCommitted(
+      Admin admin, KafkaStreams streams, String applicationId, Map<TopicPartition, Long> ends)
+      throws Exception {
+    while (true) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+      boolean done =
+          ends.entrySet().stream()
+              .allMatch(
+                  e ->
+                      committed.get(e.getKey()) != null
+                          && committed.get(e.getKey()).offset() >= e.getValue());
+      if (done) {
+        return;
+      }
+      if (streams.state() == KafkaStreams.State.ERROR) {
+        throw new IllegalStateException(applicationId + " failed");
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+  }
+
   /** Runs the enrich topology over the whole input topic; returns posts per second. */
   private static double run(
       String bootstrap,
@@ -82,28 +119,20 @@ public final class EnrichRun {
       throws Exception {
     TopicWithSerdes<String, RawPost> in =
         new TopicWithSerdes<>(input, topics.rawPosts().keySerde(), topics.rawPosts().valueSerde());
-    // The shipped enrich.properties Kafka settings (and EARSHOT_KAFKA_* overrides), so the
-    // benchmark measures what a deployment runs.
-    Properties props = new Properties();
-    props.putAll(
-        ServiceConfig.load("enrich", null, System.getenv(), Map.of())
-            .withPrefix(ServiceConfig.KAFKA_PREFIX));
+    // The service's own Streams settings (enrich.properties, EARSHOT_KAFKA_* overrides, the
+    // dead-letter handlers), so the benchmark measures what a deployment runs.
+    PrometheusMeterRegistry metrics = Metrics.newRegistry("enrich");
+    Properties props =
+        StreamsService.properties(
+            ServiceConfig.load("enrich", null, System.getenv(), Map.of()), Stage.ENRICH, metrics);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
-    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ENRICH_DLQ);
-    EnrichedPostCounter counter = new EnrichedPostCounter(Metrics.newRegistry("enrich"));
+    EnrichedPostCounter counter = new EnrichedPostCounter(metrics);
     long total;
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-      int partitions =
-          admin.describeTopics(List.of(input)).allTopicNames().get().get(input).partitions().size();
-      for (int p = 0; p < partitions; p++) {
-        ends.put(new TopicPartition(input, p), OffsetSpec.latest());
-      }
-      Map<TopicPartition, Long> endOffsets = new HashMap<>();
-      admin.listOffsets(ends).all().get().forEach((tp, info) -> endOffsets.put(tp, info.offset()));
+      Map<TopicPartition, Long> endOffsets = endOffsets(admin, input);
       total = endOffsets.values().stream().mapToLong(Long::longValue).sum();
       KafkaStreams streams =
           new KafkaStreams(
@@ -121,23 +150,8 @@ public final class EnrichRun {
           TimeUnit.MILLISECONDS.sleep(10);
         }
         long start = System.nanoTime();
-        while (true) {
-          Map<TopicPartition, OffsetAndMetadata> committed =
-              admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-          boolean done =
-              endOffsets.entrySet().stream()
-                  .allMatch(
-                      e ->
-                          committed.get(e.getKey()) != null
-                              && committed.get(e.getKey()).offset() >= e.getValue());
-          if (done) {
-            return total / ((System.nanoTime() - start) / 1e9);
-          }
-          if (streams.state() == KafkaStreams.State.ERROR) {
-            throw new IllegalStateException(applicationId + " failed");
-          }
-          TimeUnit.MILLISECONDS.sleep(20);
-        }
+        awaitCommitted(admin, streams, applicationId, endOffsets);
+        return total / ((System.nanoTime() - start) / 1e9);
       } finally {
         streams.close(Duration.ofSeconds(30));
       }

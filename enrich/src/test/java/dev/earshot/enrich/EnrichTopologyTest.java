@@ -1,6 +1,6 @@
 package dev.earshot.enrich;
 
-import static dev.earshot.enrich.Posts.post;
+import static dev.earshot.labels.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.avro.EnrichedPost;
@@ -9,6 +9,7 @@ import dev.earshot.labels.LabelModels;
 import dev.earshot.labels.Labeller;
 import dev.earshot.labels.LabellerSettings;
 import dev.earshot.labels.PostTooLargeException;
+import dev.earshot.labels.Posts;
 import dev.earshot.labels.taxonomy.Taxonomy;
 import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.labels.text.TextAnalyzer;

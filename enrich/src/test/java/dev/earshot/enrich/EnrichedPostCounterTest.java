@@ -1,6 +1,6 @@
 package dev.earshot.enrich;
 
-import static dev.earshot.enrich.Posts.post;
+import static dev.earshot.labels.Posts.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.labels.Labeller;

@@ -4,11 +4,11 @@ import dev.earshot.avro.Author;
 import dev.earshot.avro.RawPost;
 import java.time.Instant;
 
-/** RawPost fixtures. */
-final class Posts {
-  static final Instant CREATED = Instant.parse("2026-11-16T10:15:00Z");
+/** RawPost fixtures, shared with enrich's tests (through this module's test jar). */
+public final class Posts {
+  public static final Instant CREATED = Instant.parse("2026-11-16T10:15:00Z");
 
-  static RawPost.Builder post(String id, String text) {
+  public static RawPost.Builder post(String id, String text) {
     return RawPost.newBuilder()
         .setId(id)
         .setPlatform("twitter")
@@ -18,7 +18,7 @@ final class Posts {
         .setOrigin("test");
   }
 
-  static Author bio(String bio) {
+  public static Author bio(String bio) {
     return Author.newBuilder().setHandle("someone").setBio(bio).build();
   }
 
