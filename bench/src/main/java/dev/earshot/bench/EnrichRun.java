@@ -54,17 +54,22 @@ public final class EnrichRun {
     Path stateDir = Path.of(args[5]);
 
     List<RawPost> sample = BenchPosts.load();
-    // The service's settings without the per-post time budget: a slow post is timed, not refused.
+    // The service's configuration (enrich.properties, EARSHOT_* overrides), read as the service
+    // reads it; the labeller without the per-post time budget: a slow post is timed, not refused.
+    ServiceConfig config = ServiceConfig.load("enrich", null, System.getenv(), Map.of());
     Labeller enricher =
         Labeller.create(
-            LabellerSettings.defaults().withSentiment(mode).withMaxTimePerPost(Duration.ZERO));
+            LabellerSettings.from(key -> config.get(key, null))
+                .withSentiment(mode)
+                .withMaxTimePerPost(Duration.ZERO));
     // Load the models and JIT-compile the enricher before anything is timed: the run measures
     // the pipeline, not the warm-up.
     int warmUp = mode == SentimentMode.RNTN ? 20 : 3 * sample.size();
     for (int i = 0; i < warmUp; i++) {
       enricher.enrich(sample.get(i % sample.size()));
     }
-    double postsPerSecond = run(bootstrap, topics, input, applicationId, enricher, stateDir);
+    double postsPerSecond =
+        run(config, bootstrap, topics, input, applicationId, enricher, stateDir);
     System.gc();
     long heapMb =
         java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
@@ -110,6 +115,7 @@ public final class EnrichRun {
 
   /** Runs the enrich topology over the whole input topic; returns posts per second. */
   private static double run(
+      ServiceConfig config,
       String bootstrap,
       PipelineTopics topics,
       String input,
@@ -122,9 +128,7 @@ public final class EnrichRun {
     // The service's own Streams settings (enrich.properties, EARSHOT_KAFKA_* overrides, the
     // dead-letter handlers), so the benchmark measures what a deployment runs.
     PrometheusMeterRegistry metrics = Metrics.newRegistry("enrich");
-    Properties props =
-        StreamsService.properties(
-            ServiceConfig.load("enrich", null, System.getenv(), Map.of()), Stage.ENRICH, metrics);
+    Properties props = StreamsService.properties(config, Stage.ENRICH, metrics);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
@@ -141,7 +145,7 @@ public final class EnrichRun {
                   topics.enrichedPosts(),
                   // counted as the service counts, so the run includes the metric's cost
                   post -> counter.count(enricher.enrich(post)),
-                  Duration.ofDays(7),
+                  Duration.parse(config.get("enrich.dedupe.retention")),
                   () -> {}),
               props);
       try {

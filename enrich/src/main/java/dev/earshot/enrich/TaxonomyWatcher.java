@@ -2,7 +2,6 @@ package dev.earshot.enrich;
 
 import dev.earshot.avro.TaxonomyDocument;
 import dev.earshot.labels.taxonomy.Taxonomy;
-import dev.earshot.labels.taxonomy.TaxonomyException;
 import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.schemas.TopicWithSerdes;
@@ -125,7 +124,10 @@ public final class TaxonomyWatcher implements AutoCloseable {
           taxonomy.version(),
           doc.getPublishedAt(),
           doc.getPublishedBy());
-    } catch (TaxonomyException e) {
+    } catch (RuntimeException e) {
+      // A TaxonomyException names the line and reason; anything else the parser or the switch
+      // throws is a refusal too, never the end of the watcher (the record stays on the compacted
+      // topic, so it would stop every restart as well).
       metrics.counter("earshot.enrich.taxonomy.rejected").increment();
       log.error(
           "refused taxonomy from {}: {}; still using {}",
@@ -138,9 +140,12 @@ public final class TaxonomyWatcher implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    if (!thread.isAlive()) {
+    if (thread.getState() == Thread.State.NEW) {
       consumer.close(); // start() never got as far as the background thread
       return;
+    }
+    if (!thread.isAlive()) {
+      return; // it ended on an error and closed the consumer on its way out
     }
     consumer.wakeup();
     try {

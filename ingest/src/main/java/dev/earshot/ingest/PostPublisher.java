@@ -101,7 +101,9 @@ public final class PostPublisher implements AutoCloseable {
             .field(why.field())
             .value(raw, originalBytes)
             .build();
-    return send(dead, () -> Metrics.countDeadLetter(metrics, Stage.INGEST, why.field()));
+    return send(
+        dead,
+        () -> Metrics.countDeadLetter(metrics, Stage.INGEST, DeadLetter.reasonTag(why.field())));
   }
 
   private CompletableFuture<RecordMetadata> send(

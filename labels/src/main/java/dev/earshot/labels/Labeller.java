@@ -77,8 +77,10 @@ public final class Labeller {
   }
 
   /**
-   * A labeller with a taxonomy and models already loaded (the settings' files are not read): for
-   * tests and tools that make their own.
+   * A labeller with a taxonomy and models already loaded, for tests and tools that make their own:
+   * the settings give the sentiment mode and the limits; the models given decide topics and routing
+   * (a null model: the rules), whatever the settings' {@code topics} and {@code routing} say. Their
+   * files are not read.
    */
   public static Labeller create(
       LabellerSettings settings, Taxonomy taxonomy, LabelModels models, Clock clock) {

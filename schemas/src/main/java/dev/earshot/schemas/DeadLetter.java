@@ -49,6 +49,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *   <tr><td>{@value #ORIGINAL_BYTES}</td><td>only when the value was cut: the input's full size
  *     in bytes (or the bytes read before giving up on a body too large to read)</td>
  *     <td>{@code 3000000}</td><td>when over 256 KiB</td><td>when over 256 KiB</td></tr>
+ *   <tr><td>{@value #ORIGINAL_KEY_BYTES}</td><td>only when the key was cut to 1 KiB (a hostile
+ *     key): its full size in bytes</td><td>-</td><td>rare</td><td>rare</td></tr>
  * </table>
  *
  * <p>Header values are UTF-8 text; numbers are decimal. Every dead letter carries stage, reason,
@@ -87,6 +89,7 @@ public record DeadLetter(
   public static final String OFFSET = "earshot.error.offset";
   public static final String FIELD = "earshot.error.field";
   public static final String ORIGINAL_BYTES = "earshot.error.original.bytes";
+  public static final String ORIGINAL_KEY_BYTES = "earshot.error.original.key.bytes";
 
   /**
    * A dead letter carries at most this much of the input: enough to see what was sent, small enough
@@ -95,11 +98,25 @@ public record DeadLetter(
    */
   public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
 
+  /**
+   * A dead letter carries at most this much of the input's key. A post key is short; a longer one
+   * is hostile, and cut so that key and value together stay far below a Kafka message's limit.
+   */
+  public static final int MAX_KEY_BYTES = 1024;
+
   /** A message is cut to this many characters (it may be an exception's, of any length). */
   public static final int MAX_MESSAGE_CHARS = 1_000;
 
   /** A reason is a word; one longer than this is cut (it is also a metric tag). */
   public static final int MAX_REASON_CHARS = 64;
+
+  /**
+   * The reason as the {@link #REASON} header and the dead-letter metric's {@code reason} tag both
+   * carry it: at most {@link #MAX_REASON_CHARS} characters, {@code unknown} when there is none.
+   */
+  public static String reasonTag(String reason) {
+    return Builder.cut(reason, MAX_REASON_CHARS);
+  }
 
   /**
    * Starts a dead letter for {@code stage}'s dead-letter topic. Give it an origin ({@link
@@ -218,7 +235,7 @@ public record DeadLetter(
       }
       RecordHeaders headers = new RecordHeaders();
       add(headers, STAGE, stage.tag());
-      add(headers, REASON, cut(reason, MAX_REASON_CHARS));
+      add(headers, REASON, reasonTag(reason));
       add(headers, MESSAGE, cut(message, MAX_MESSAGE_CHARS));
       add(headers, ORIGIN, origin);
       if (topic != null) {
@@ -234,23 +251,31 @@ public record DeadLetter(
         payload = Arrays.copyOf(value, Math.min(value.length, MAX_PAYLOAD_BYTES));
         add(headers, ORIGINAL_BYTES, Long.toString(originalBytes));
       }
+      byte[] keyStart = key;
+      if (key != null && key.length > MAX_KEY_BYTES) {
+        keyStart = Arrays.copyOf(key, MAX_KEY_BYTES);
+        add(headers, ORIGINAL_KEY_BYTES, Integer.toString(key.length));
+      }
       // No partition and no timestamp: the producer picks both, as for any new event.
-      return new ProducerRecord<>(stage.deadLetterTopic(), null, null, key, payload, headers);
+      return new ProducerRecord<>(stage.deadLetterTopic(), null, null, keyStart, payload, headers);
     }
 
     private static void add(Headers headers, String name, String value) {
       headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** At most {@code max} characters and "...", never splitting a surrogate pair. */
-    private static String cut(String s, int max) {
+    /** At most {@code max} characters, "..." included, never splitting a surrogate pair. */
+    static String cut(String s, int max) {
       if (s == null || s.isEmpty()) {
         return "unknown";
       }
       if (s.length() <= max) {
         return s;
       }
-      int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+      int end = max - 3;
+      if (Character.isHighSurrogate(s.charAt(end - 1))) {
+        end--;
+      }
       return s.substring(0, end) + "...";
     }
   }

@@ -128,8 +128,38 @@ class DeadLetterTest {
                 .value(new byte[0])
                 .build());
 
-    assertThat(dead.message()).hasSize(DeadLetter.MAX_MESSAGE_CHARS + 3).endsWith("...");
-    assertThat(dead.reason()).hasSize(DeadLetter.MAX_REASON_CHARS + 3);
+    assertThat(dead.message()).hasSize(DeadLetter.MAX_MESSAGE_CHARS).endsWith("...");
+    assertThat(dead.reason()).hasSize(DeadLetter.MAX_REASON_CHARS);
+  }
+
+  @Test
+  void aHostileKeyIsCutSoTheDeadLetterStillFitsInAKafkaMessage() {
+    byte[] key = new byte[900_000];
+    byte[] value = new byte[900_000];
+    ProducerRecord<byte[], byte[]> record =
+        DeadLetter.of(Stage.ENRICH, "invalid", "the key is not the post's")
+            .source("posts.raw", 0, 7)
+            .key(key)
+            .value(value)
+            .build();
+    DeadLetter dead = readBack(record);
+
+    assertThat(dead.key()).hasSize(DeadLetter.MAX_KEY_BYTES);
+    assertThat(dead.value()).hasSize(DeadLetter.MAX_PAYLOAD_BYTES);
+    assertThat(new String(record.headers().lastHeader(DeadLetter.ORIGINAL_KEY_BYTES).value()))
+        .isEqualTo("900000");
+    // Far below the producer's default max.request.size (1 MB), headers included.
+    assertThat(record.key().length + record.value().length).isLessThan(300 * 1024);
+  }
+
+  @Test
+  void theMetricTagIsTheReasonAsTheHeaderCarriesIt() {
+    String reason = "r".repeat(500);
+    DeadLetter dead =
+        readBack(
+            DeadLetter.of(Stage.INGEST, reason, "m").origin("http").value(new byte[0]).build());
+    assertThat(DeadLetter.reasonTag(reason)).isEqualTo(dead.reason());
+    assertThat(DeadLetter.reasonTag(null)).isEqualTo("unknown");
   }
 
   @Test

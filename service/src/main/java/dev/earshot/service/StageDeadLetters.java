@@ -64,7 +64,7 @@ final class StageDeadLetters {
       dead.source(topic, partition, offset);
     }
     ProducerRecord<byte[], byte[]> record = dead.build();
-    Metrics.countDeadLetter(metrics, stage, reason);
+    Metrics.countDeadLetter(metrics, stage, DeadLetter.reasonTag(reason));
     return List.of(record);
   }
 

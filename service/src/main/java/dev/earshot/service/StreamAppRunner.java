@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,49 +13,75 @@ import org.slf4j.LoggerFactory;
  * Runs a {@link StreamApp}: reads nothing itself (the configuration comes in), then builds the
  * metrics registry, the pipeline topics on the schema registry, the topology, the Kafka Streams
  * client and the HTTP server with {@code /health}, {@code /ready} and {@code /metrics}, and starts
- * them. {@link #close} stops them in the reverse order.
+ * them. {@link #close} stops them in the reverse order, and so does a failed start.
  */
 public final class StreamAppRunner implements RunningService {
   private static final Logger log = LoggerFactory.getLogger(StreamAppRunner.class);
 
   private final StreamsService streams;
   private final ServiceHttp http;
-  private final List<AutoCloseable> resources;
+  private final List<AutoCloseable> closeOrder;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private StreamAppRunner(StreamsService streams, ServiceHttp http, List<AutoCloseable> resources) {
+  private StreamAppRunner(
+      StreamsService streams, ServiceHttp http, List<AutoCloseable> closeOrder) {
     this.streams = streams;
     this.http = http;
-    this.resources = resources;
+    this.closeOrder = closeOrder;
   }
 
   public static StreamAppRunner start(StreamApp app, ServiceConfig config) {
     PrometheusMeterRegistry metrics = Metrics.newRegistry(app.name());
-    StreamAppContext context =
-        new StreamAppContext(
-            config,
-            metrics,
-            Registry.topics(config),
-            HttpSettings.from(config),
-            StreamsService.properties(config, app.stage(), metrics));
-    List<AutoCloseable> opened = new ArrayList<>();
+    StreamsService streams = null;
+    ServiceHttp http = null;
+    StreamAppContext context = null;
     try {
-      StreamsService streams =
+      context =
+          new StreamAppContext(
+              config,
+              metrics,
+              Registry.topics(config),
+              HttpSettings.from(config),
+              StreamsService.properties(config, app.stage(), metrics));
+      streams =
           new StreamsService(
               app.name(), app.topology(context), context.streamsProperties(), metrics);
-      opened.add(streams);
-      ServiceHttp http =
+      StreamsService running = streams;
+      StreamAppContext built = context;
+      http =
           new ServiceHttp(
-              context.http(), metrics, streams::isRunning, () -> status(streams, context));
-      opened.add(http);
+              context.http(), metrics, streams::isRunning, () -> status(running, built));
       app.routes(context, streams.streams(), http);
       http.start();
       streams.start();
-      return new StreamAppRunner(streams, http, context.resources());
-    } catch (RuntimeException e) {
-      opened.addAll(context.resources());
-      closeAll(opened);
+      return new StreamAppRunner(streams, http, closeOrder(streams, context, http, metrics));
+    } catch (RuntimeException | Error e) {
+      closeAll(closeOrder(streams, context, http, metrics));
       throw e;
     }
+  }
+
+  /**
+   * Kafka Streams first (it commits and leaves the group), then what the app opened, then HTTP and
+   * the metrics; whatever of them exists.
+   */
+  private static List<AutoCloseable> closeOrder(
+      StreamsService streams,
+      StreamAppContext context,
+      ServiceHttp http,
+      PrometheusMeterRegistry metrics) {
+    List<AutoCloseable> order = new ArrayList<>();
+    if (streams != null) {
+      order.add(streams);
+    }
+    if (context != null) {
+      order.addAll(context.resources());
+    }
+    if (http != null) {
+      order.add(http);
+    }
+    order.add(metrics::close);
+    return order;
   }
 
   private static Map<String, Object> status(StreamsService streams, StreamAppContext context) {
@@ -73,18 +99,12 @@ public final class StreamAppRunner implements RunningService {
     return streams.isRunning();
   }
 
-  public KafkaStreams streams() {
-    return streams.streams();
-  }
-
-  /** Kafka Streams first (it commits and leaves the group), then the app's own, then HTTP. */
+  /** Stops the app once; later calls (a shutdown hook after an explicit close) do nothing. */
   @Override
   public void close() {
-    List<AutoCloseable> order = new ArrayList<>();
-    order.add(streams);
-    order.addAll(resources);
-    order.add(http);
-    closeAll(order);
+    if (closed.compareAndSet(false, true)) {
+      closeAll(closeOrder);
+    }
   }
 
   private static void closeAll(List<AutoCloseable> resources) {

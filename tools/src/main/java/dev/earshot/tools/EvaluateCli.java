@@ -3,6 +3,7 @@ package dev.earshot.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.labels.Labeller;
+import dev.earshot.labels.text.Languages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -84,7 +85,8 @@ public final class EvaluateCli implements Callable<Integer> {
       String actualSentiment = post.getSentiment().getLabel();
       sentiment.add(List.of(expectedSentiment), List.of(actualSentiment));
       long[] inLanguage =
-          byLanguage.computeIfAbsent(expected.path("lang").asText("en"), l -> new long[2]);
+          byLanguage.computeIfAbsent(
+              expected.path("lang").asText(Languages.ENGLISH), l -> new long[2]);
       inLanguage[1]++;
       if (expectedSentiment.equals(actualSentiment)) {
         inLanguage[0]++;
@@ -104,7 +106,7 @@ public final class EvaluateCli implements Callable<Integer> {
       brands.add(strings(expected.path("brands")), post.getBrands());
       departments.add(optional(expected.path("department")), optional(post.getDepartment()));
       stages.add(optional(expected.path("stage")), optional(post.getStage()));
-      if (expected.path("lang").asText("en").equals(post.getLang())) {
+      if (expected.path("lang").asText(Languages.ENGLISH).equals(post.getLang())) {
         langRight++;
       }
     }

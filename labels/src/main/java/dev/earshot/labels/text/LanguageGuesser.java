@@ -12,11 +12,9 @@ import java.util.Set;
  * identifier.
  */
 public final class LanguageGuesser {
-  public static final String UNKNOWN = Languages.UNKNOWN;
-
   private static final Map<String, Set<String>> STOP_WORDS =
       Map.of(
-          "en",
+          Languages.ENGLISH,
           Set.of(
               "the", "and", "is", "to", "my", "i", "it", "of", "for", "you", "this", "that", "with",
               "was", "have", "on", "just", "me", "a", "in", "are", "so", "but", "not", "at", "your",
@@ -48,7 +46,7 @@ public final class LanguageGuesser {
 
   /**
    * The declared language if any (its primary tag: "en-US" and "en_GB" are "en"), else the best
-   * stop-word vote, else {@link #UNKNOWN}.
+   * stop-word vote, else {@link Languages#UNKNOWN}.
    */
   public String guess(String declared, List<String> tokens) {
     if (declared != null && !declared.isBlank()) {
@@ -58,7 +56,7 @@ public final class LanguageGuesser {
     for (String token : tokens) {
       lower.add(token.toLowerCase(Locale.ROOT));
     }
-    String best = UNKNOWN;
+    String best = Languages.UNKNOWN;
     int bestVotes = 0;
     for (String lang : Languages.GUESSED) {
       Set<String> words = STOP_WORDS.get(lang);
@@ -74,5 +72,10 @@ public final class LanguageGuesser {
       }
     }
     return best;
+  }
+
+  /** The languages with stop words: must be {@link Languages#GUESSED}, no more, no fewer. */
+  static Set<String> languagesWithStopWords() {
+    return STOP_WORDS.keySet();
   }
 }

@@ -41,7 +41,7 @@ class LanguageGuesserTest {
 
   @Test
   void noStopWordIsUnknown() {
-    assertThat(guesser.guess(null, words("APR 24.9% 😡"))).isEqualTo(LanguageGuesser.UNKNOWN);
+    assertThat(guesser.guess(null, words("APR 24.9% 😡"))).isEqualTo(Languages.UNKNOWN);
     assertThat(guesser.guess(null, List.of())).isEqualTo("und");
   }
 
@@ -55,5 +55,11 @@ class LanguageGuesserTest {
   void shortEnglishPostsWithoutTheCommonestWordsAreStillEnglish() {
     assertThat(guesser.guess(null, words("worst day ever"))).isEqualTo("en");
     assertThat(guesser.guess(null, words("initech ? never again ."))).isEqualTo("en");
+  }
+
+  @Test
+  void everyGuessedLanguageHasStopWordsAndNoOtherDoes() {
+    assertThat(LanguageGuesser.languagesWithStopWords())
+        .containsExactlyInAnyOrderElementsOf(Languages.GUESSED);
   }
 }

@@ -32,9 +32,9 @@ final class TrainingData {
   }
 
   /**
-   * Posts with random classes and nothing to learn them from but one word each post has to itself.
-   * A model can only get a post right by having seen that very post: on the posts it was trained on
-   * it is near 100% right, on unseen posts it guesses (about one in three).
+   * Posts with balanced classes (in turn) and nothing to learn them from but one word each post has
+   * to itself. A model can only get a post right by having seen that very post: on the posts it was
+   * trained on it is near 100% right, on unseen posts it guesses (about one in three).
    */
   static List<LinearTrainer.Example> memorisable(int size) {
     List<LinearTrainer.Example> examples = new ArrayList<>();
