@@ -2,7 +2,6 @@ package dev.earshot.tools;
 
 import dev.earshot.labels.Labeller;
 import dev.earshot.labels.model.LinearModel;
-import dev.earshot.labels.text.Languages;
 import dev.earshot.labels.topics.TopicModel;
 import dev.earshot.tools.train.LinearTrainer;
 import dev.earshot.tools.train.TrainingFeatures;
@@ -44,9 +43,27 @@ public final class TrainCli implements Callable<Integer> {
       names = "--labelled",
       split = ",",
       description =
-          "Training sets, comma-separated (default: train-posts, dev-posts and, for sentiment,"
-              + " train-general in eval/).")
+          "Training sets, comma-separated (default: train-posts and dev-posts in eval/; for"
+              + " sentiment the real tweets of ../shared/data/tweets/semeval2017-a.jsonl, with"
+              + " eval/'s train-posts, train-general and dev-posts as --supplement).")
   List<Path> labelled;
+
+  @Option(
+      names = "--supplement",
+      split = ",",
+      description =
+          "Sets added to the training data; with --cross-validate they join every fold's"
+              + " training part and are never scored (do they help on --labelled?). Default: the"
+              + " target's, when --labelled is not given.")
+  List<Path> supplement;
+
+  @Option(
+      names = "--balanced",
+      negatable = true,
+      description =
+          "Weigh the classes equally, whatever their shares of the training posts (default:"
+              + " the target's).")
+  Boolean balanced;
 
   @Option(names = "--out", description = "Where to write the model (default: the bundled one).")
   Path out;
@@ -79,6 +96,10 @@ public final class TrainCli implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<Path> sets = labelled != null ? labelled : target.defaultSets();
+    List<Path> extraSets =
+        supplement != null
+            ? supplement
+            : labelled != null ? List.<Path>of() : target.defaultSupplement();
     Labeller labeller = Labeller.create(target.labeller(labellerOptions.settings()));
     TrainingFeatures features = new TrainingFeatures(labeller);
     List<String> classes = target.classes(labeller.taxonomy());
@@ -88,19 +109,28 @@ public final class TrainCli implements Callable<Integer> {
             l2 != null ? l2 : defaults.l2(),
             epochs != null ? epochs : defaults.epochs(),
             defaults.learningRate(),
-            minCount != null ? minCount : defaults.minCount());
+            minCount != null ? minCount : defaults.minCount(),
+            balanced != null ? balanced : target.balancedByDefault());
     if (target.multiLabel()) {
       return topics(labeller, features, sets, classes, trainer);
     }
     List<LinearTrainer.Example> examples = new ArrayList<>();
     for (Path file : sets) {
-      examples.addAll(examples(features, file, target, classes));
+      examples.addAll(TrainingExamples.of(features, file, target, classes));
+    }
+    List<LinearTrainer.Example> extra = new ArrayList<>();
+    for (Path file : extraSets) {
+      extra.addAll(TrainingExamples.of(features, file, target, classes));
     }
     if (folds > 1) {
-      crossValidate(trainer, examples, classes);
+      crossValidate(trainer, examples, extra, classes);
       return 0;
     }
-    List<String> sources = sets.stream().map(Path::toString).toList();
+    examples.addAll(extra);
+    List<String> sources =
+        java.util.stream.Stream.concat(sets.stream(), extraSets.stream())
+            .map(Path::toString)
+            .toList();
     LinearModel model =
         trainer.train(
             examples,
@@ -118,8 +148,11 @@ public final class TrainCli implements Callable<Integer> {
 
   /** Prints the k-fold cross-validated macro-F1 and accuracy of a single-label target. */
   private void crossValidate(
-      LinearTrainer trainer, List<LinearTrainer.Example> examples, List<String> classes) {
-    int[] predicted = trainer.crossValidate(examples, classes, folds);
+      LinearTrainer trainer,
+      List<LinearTrainer.Example> examples,
+      List<LinearTrainer.Example> supplement,
+      List<String> classes) {
+    int[] predicted = trainer.crossValidate(examples, supplement, classes, folds);
     Evaluation evaluation = new Evaluation();
     long right = 0;
     for (int i = 0; i < examples.size(); i++) {
@@ -166,7 +199,7 @@ public final class TrainCli implements Callable<Integer> {
     List<LinearTrainer.MultiLabelExample> examples = new ArrayList<>();
     List<Set<String>> byPhrases = new ArrayList<>();
     for (Path file : sets) {
-      examples.addAll(topicExamples(labeller, features, file, classes, byPhrases));
+      examples.addAll(TrainingExamples.topics(labeller, features, file, classes, byPhrases));
     }
     if (folds > 1) {
       double[][] p = trainer.crossValidateMultiLabel(examples, classes, folds);
@@ -239,80 +272,6 @@ public final class TrainCli implements Callable<Integer> {
         micro.precision(),
         micro.recall(),
         micro.f1());
-  }
-
-  /**
-   * English posts of a labelled set with the topics they are about (any number, or none); adds the
-   * topics the taxonomy's phrases give each of them to {@code byPhrases}.
-   */
-  static List<LinearTrainer.MultiLabelExample> topicExamples(
-      Labeller labeller,
-      TrainingFeatures features,
-      Path file,
-      List<String> classes,
-      List<Set<String>> byPhrases)
-      throws IOException {
-    List<LinearTrainer.MultiLabelExample> examples = new ArrayList<>();
-    for (LabelledPosts.Labelled post : LabelledPosts.read(file)) {
-      if (!readByModels(post)) {
-        continue;
-      }
-      Set<Integer> labels = new TreeSet<>();
-      for (var topic : post.expected().path("topics")) {
-        int label = classes.indexOf(topic.asText());
-        if (label < 0) {
-          throw new IllegalArgumentException(
-              file
-                  + ": post "
-                  + post.post().getId()
-                  + " has topic '"
-                  + topic.asText()
-                  + "', not one of "
-                  + classes);
-        }
-        labels.add(label);
-      }
-      examples.add(
-          new LinearTrainer.MultiLabelExample(features.topics(post.post().getText()), labels));
-      byPhrases.add(Set.copyOf(labeller.enrich(post.post()).getTopics()));
-    }
-    return examples;
-  }
-
-  /** English posts of a labelled set as training examples; others are never labelled by models. */
-  static List<LinearTrainer.Example> examples(
-      TrainingFeatures features, Path file, TrainingTarget target, List<String> classes)
-      throws IOException {
-    List<LinearTrainer.Example> examples = new ArrayList<>();
-    for (LabelledPosts.Labelled post : LabelledPosts.read(file)) {
-      if (!readByModels(post)) {
-        continue;
-      }
-      String expected = target.expected(post);
-      int label = classes.indexOf(expected);
-      if (label < 0) {
-        throw new IllegalArgumentException(
-            file
-                + ": post "
-                + post.post().getId()
-                + " has "
-                + target
-                + " '"
-                + expected
-                + "', not one of "
-                + classes);
-      }
-      examples.add(new LinearTrainer.Example(target.features(features, post.post()), label));
-    }
-    return examples;
-  }
-
-  /**
-   * Whether the labeller would give this post to the models, by its expected language (a post
-   * without one is English): the others are never labelled by models, so never trained on.
-   */
-  private static boolean readByModels(LabelledPosts.Labelled post) {
-    return Languages.readByModels(post.expected().path("lang").asText(Languages.ENGLISH));
   }
 
   public static void main(String[] args) {

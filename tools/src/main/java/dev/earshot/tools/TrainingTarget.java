@@ -21,7 +21,22 @@ import java.util.TreeSet;
  * post's expected class and features. Lower-case names: they are the {@code --target} values.
  */
 enum TrainingTarget {
-  sentiment(ModelFiles.SENTIMENT, "eval/train-posts.jsonl", "eval/train-general.jsonl") {
+  /**
+   * Trained on real tweets with human labels (SemEval-2017 Task 4, as TweetEval distributes it;
+   * kept outside the repository), with the team's sets as a supplement: 5-fold cross-validation on
+   * the real tweets scores the same with them (macro-F1 0.651 against 0.650) and the domain's words
+   * ("declined", "bumped my limit") come only from them. Classes weigh equally: the real set is 48%
+   * neutral and 19% positive, which says nothing about the posts a deployment will see.
+   */
+  sentiment(
+      ModelFiles.SENTIMENT,
+      List.of(TrainingTarget.REAL_TWEETS),
+      List.of("eval/train-posts.jsonl", "eval/train-general.jsonl", TrainingTarget.DEV_SET)) {
+    @Override
+    boolean balancedByDefault() {
+      return true;
+    }
+
     /** The sentiment features do not depend on a model: the lexicon scorer alone. */
     @Override
     LabellerSettings labeller(LabellerSettings options) {
@@ -46,7 +61,7 @@ enum TrainingTarget {
       return features.sentiment(post.getText());
     }
   },
-  topics(ModelFiles.TOPICS, "eval/train-posts.jsonl") {
+  topics(ModelFiles.TOPICS, "eval/train-posts.jsonl", TrainingTarget.DEV_SET) {
     @Override
     LabellerSettings labeller(LabellerSettings options) {
       return options.withTopics(ModelOrRules.RULES).withRouting(ModelOrRules.RULES);
@@ -72,35 +87,59 @@ enum TrainingTarget {
       return features.topics(post.getText());
     }
   },
-  department(ModelFiles.DEPARTMENT, "eval/train-posts.jsonl") {
+  department(ModelFiles.DEPARTMENT, "eval/train-posts.jsonl", TrainingTarget.DEV_SET) {
     @Override
     List<String> classes(Taxonomy taxonomy) {
       return withNone(taxonomy.departmentLabels());
     }
   },
-  stage(ModelFiles.STAGE, "eval/train-posts.jsonl") {
+  stage(ModelFiles.STAGE, "eval/train-posts.jsonl", TrainingTarget.DEV_SET) {
     @Override
     List<String> classes(Taxonomy taxonomy) {
       return withNone(taxonomy.stageLabels());
     }
   };
 
+  /** Whether the target's classes weigh equally by default ({@code train --balanced}). */
+  boolean balancedByDefault() {
+    return false;
+  }
+
   /** Tuned on: every target trains on it too. */
-  private static final String DEV_SET = "eval/dev-posts.jsonl";
+  static final String DEV_SET = "eval/dev-posts.jsonl";
+
+  /**
+   * Real tweets with human sentiment labels, for training and cross-validation: SemEval-2017 Task 4
+   * (A) as TweetEval distributes it, in the eval/ format. Outside the repository (other people's
+   * posts); its sibling {@code semeval2017-b.jsonl} is for reporting only, never trained on.
+   */
+  static final String REAL_TWEETS = "../shared/data/tweets/semeval2017-a.jsonl";
 
   private final String modelFile;
   private final List<String> defaultSets;
+  private final List<String> defaultSupplement;
 
   TrainingTarget(String modelFile, String... trainingSets) {
+    this(modelFile, List.of(trainingSets), List.of());
+  }
+
+  TrainingTarget(String modelFile, List<String> trainingSets, List<String> supplement) {
     this.modelFile = modelFile;
-    List<String> sets = new ArrayList<>(List.of(trainingSets));
-    sets.add(DEV_SET);
-    this.defaultSets = List.copyOf(sets);
+    this.defaultSets = trainingSets;
+    this.defaultSupplement = supplement;
   }
 
   /** The sets trained on without {@code --labelled}; never the held-out evaluation sets. */
   List<Path> defaultSets() {
     return defaultSets.stream().map(Path::of).toList();
+  }
+
+  /**
+   * Added to the default sets (and only to them: {@code --labelled} trains on what it names): in a
+   * cross-validation they train every fold and are never scored.
+   */
+  List<Path> defaultSupplement() {
+    return defaultSupplement.stream().map(Path::of).toList();
   }
 
   /** Where the bundled model's source is: {@code --out}'s default. */

@@ -23,13 +23,26 @@ import java.util.function.UnaryOperator;
  * @param epochs passes over the whole training set
  * @param learningRate AdaGrad's base step
  * @param minCount posts a feature must appear in to get a weight
+ * @param balanced weigh each class's posts so that every class counts as much in the loss, whatever
+ *     its share of the training set: the model then assumes no class is commoner than another,
+ *     which holds up when the posts it labels come in other proportions than its training set's
+ *     (single-label training only)
  */
-public record LinearTrainer(double l2, int epochs, double learningRate, int minCount) {
+public record LinearTrainer(
+    double l2, int epochs, double learningRate, int minCount, boolean balanced) {
   /**
    * The settings the bundled models were trained with (5-fold cross-validation on the training sets
    * found none clearly better).
    */
   public static final LinearTrainer DEFAULT = new LinearTrainer(1e-3, 300, 0.3, 2);
+
+  public LinearTrainer(double l2, int epochs, double learningRate, int minCount) {
+    this(l2, epochs, learningRate, minCount, false);
+  }
+
+  public LinearTrainer withBalancedClasses(boolean balanced) {
+    return new LinearTrainer(l2, epochs, learningRate, minCount, balanced);
+  }
 
   /** One labelled post: its features and its class, an index into the trainer's classes. */
   public record Example(Map<String, Double> features, int label) {}
@@ -51,6 +64,7 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
     return fit(
         examples.stream().map(Example::features).toList(),
         targets,
+        balanced ? classWeights(examples, classes.size()) : null,
         LinearModel::softmax,
         classes,
         comments);
@@ -65,9 +79,22 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
     return fit(
         examples.stream().map(MultiLabelExample::features).toList(),
         multiHot(examples, classes.size()),
+        null,
         LinearModel::sigmoids,
         classes,
         comments);
+  }
+
+  /** Per post: n / (classes x posts of its class), so each class weighs n / classes in all. */
+  private static double[] classWeights(List<Example> examples, int classes) {
+    int[] counts = new int[classes];
+    examples.forEach(e -> counts[e.label()]++);
+    int present = (int) java.util.Arrays.stream(counts).filter(c -> c > 0).count();
+    double[] weights = new double[examples.size()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = examples.size() / ((double) present * counts[examples.get(i).label()]);
+    }
+    return weights;
   }
 
   private static double[][] multiHot(List<MultiLabelExample> examples, int classes) {
@@ -88,6 +115,7 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
   private LinearModel fit(
       List<Map<String, Double>> examples,
       double[][] targets,
+      double[] weights,
       UnaryOperator<double[]> link,
       List<String> classes,
       List<String> comments) {
@@ -113,7 +141,7 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
     }
     double[][] w = new double[index.size()][classes.size()];
     double[] bias = new double[classes.size()];
-    descend(ids, values, targets, link, w, bias);
+    descend(ids, values, targets, weights, link, w, bias);
     return model(index, w, bias, classes, comments, n);
   }
 
@@ -139,6 +167,7 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
       int[][] ids,
       double[][] values,
       double[][] targets,
+      double[] weights,
       UnaryOperator<double[]> link,
       double[][] w,
       double[] bias) {
@@ -160,6 +189,9 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
         double[] p = link.apply(z);
         for (int c = 0; c < classCount; c++) {
           double error = p[c] - targets[i][c]; // the gradient of the log-loss in z
+          if (weights != null) {
+            error *= weights[i];
+          }
           biasGradient[c] += error / n;
           for (int k = 0; k < ids[i].length; k++) {
             gradient[ids[i][k]][c] += error * values[i][k] / n;
@@ -205,11 +237,12 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
     header.add(
         String.format(
             java.util.Locale.ROOT,
-            "trainer: l2=%s epochs=%d learning_rate=%s min_count=%d; %d posts, %d features",
+            "trainer: l2=%s epochs=%d learning_rate=%s min_count=%d%s; %d posts, %d features",
             l2,
             epochs,
             learningRate,
             minCount,
+            balanced ? " balanced" : "",
             posts,
             weights.size() - 1));
     return new LinearModel(classes, weights, header);
@@ -221,11 +254,24 @@ public record LinearTrainer(double l2, int epochs, double learningRate, int minC
    * the result is the same on every run. Returns the predicted class of every example.
    */
   public int[] crossValidate(List<Example> examples, List<String> classes, int k) {
+    return crossValidate(examples, List.of(), classes, k);
+  }
+
+  /**
+   * As {@link #crossValidate(List, List, int)}, with {@code supplement} added to the training part
+   * of every fold and never scored: whether posts from elsewhere help on these.
+   */
+  public int[] crossValidate(
+      List<Example> examples, List<Example> supplement, List<String> classes, int k) {
     int[] predicted = new int[examples.size()];
     eachFold(
         examples,
         k,
-        train -> train(train, classes, List.of()),
+        train -> {
+          List<Example> all = new ArrayList<>(train);
+          all.addAll(supplement);
+          return train(all, classes, List.of());
+        },
         (model, i) ->
             predicted[i] = LinearModel.argmax(model.probabilities(examples.get(i).features())));
     return predicted;
