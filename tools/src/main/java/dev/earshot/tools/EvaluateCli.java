@@ -58,8 +58,19 @@ public final class EvaluateCli implements Callable<Integer> {
       Map<String, long[]> sentimentByLanguage,
       List<String> sentimentMistakes) {}
 
+  @Option(
+      names = "--all-sets",
+      description =
+          "Sentiment on every labelled set side by side (team domain, team general tweets, real"
+              + " tweets), as configured and for the lexicon and RNTN baselines.")
+  boolean allSets;
+
   @Override
   public Integer call() throws IOException {
+    if (allSets) {
+      SentimentTable.print(labellerOptions.settings(), System.out);
+      return 0;
+    }
     Report report = run(labellerOptions.create(), labelled);
     print(report, System.out, mistakes);
     return 0;
