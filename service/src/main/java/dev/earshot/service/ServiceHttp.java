@@ -12,15 +12,16 @@ import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every service's HTTP face: {@code /health} (the process is alive), {@code /ready} (it is doing
- * its job; 503 otherwise), {@code /metrics} (Prometheus text format). Services add their own routes
- * to {@link #app()} before {@link #start}.
+ * Every service's HTTP face: {@code /health} (the process can still do its job; 503 when it cannot
+ * without a restart), {@code /ready} (it is doing its job now; 503 otherwise), {@code /metrics}
+ * (Prometheus text format). Services add their own routes to {@link #app()} before {@link #start}.
  */
 public final class ServiceHttp implements AutoCloseable {
   private final Javalin app;
   private final HttpSettings settings;
   private final PrometheusMeterRegistry metrics;
   private final Map<String, String> roleByPathPrefix = new LinkedHashMap<>();
+  private volatile BooleanSupplier alive = () -> true;
 
   public ServiceHttp(
       String host,
@@ -73,7 +74,12 @@ public final class ServiceHttp implements AutoCloseable {
           failures.warn(ctx.method() + " " + ctx.path() + " failed", e);
           ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName()));
         });
-    app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+    app.get(
+        "/health",
+        ctx -> {
+          boolean up = alive.getAsBoolean();
+          ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
+        });
     app.get(
         "/ready",
         ctx -> {
@@ -84,6 +90,15 @@ public final class ServiceHttp implements AutoCloseable {
         "/metrics",
         ctx ->
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+  }
+
+  /**
+   * What {@code /health} answers: 200 while {@code alive} holds, else 503, so that a liveness probe
+   * restarts an instance that cannot recover by itself (by default: always alive).
+   */
+  public ServiceHttp liveness(BooleanSupplier alive) {
+    this.alive = alive;
+    return this;
   }
 
   public Javalin app() {

@@ -29,6 +29,15 @@ public interface StreamApp {
   Topology topology(StreamAppContext context);
 
   /**
+   * Whether the app does its job while Kafka Streams rebalances, so {@code /ready} stays 200 then.
+   * Yes for an app that only processes (the partitions it keeps go on); no for one that answers
+   * queries from its stores, which cannot while their partitions move.
+   */
+  default boolean readyWhileRebalancing() {
+    return true;
+  }
+
+  /**
    * Adds the app's own routes (and protects them) on the service's HTTP server, before it starts.
    * The Streams client exists but has not started yet.
    */

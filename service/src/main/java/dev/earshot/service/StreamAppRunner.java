@@ -50,7 +50,11 @@ public final class StreamAppRunner implements RunningService {
       StreamAppContext built = context;
       http =
           new ServiceHttp(
-              context.http(), metrics, streams::isRunning, () -> status(running, built));
+                  context.http(),
+                  metrics,
+                  () -> running.isReady(app.readyWhileRebalancing()),
+                  () -> status(running, built))
+              .liveness(streams::isAlive);
       app.routes(context, streams.streams(), http);
       http.start();
       streams.start();

@@ -32,6 +32,8 @@ public final class StreamsService implements AutoCloseable {
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics streamsMetrics;
   private volatile Throwable lastError;
+  private final java.util.concurrent.atomic.AtomicInteger restoring =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public StreamsService(String name, Topology topology, Properties props, MeterRegistry metrics) {
     this.name = name;
@@ -40,6 +42,7 @@ public final class StreamsService implements AutoCloseable {
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(metrics);
     streams.setStateListener((now, before) -> log.info("{} state {} -> {}", name, before, now));
+    streams.setGlobalStateRestoreListener(new RestoreCount(restoring));
     streams.setUncaughtExceptionHandler(
         e -> {
           lastError = e;
@@ -89,6 +92,46 @@ public final class StreamsService implements AutoCloseable {
     return streams.state() == KafkaStreams.State.RUNNING;
   }
 
+  /**
+   * Whether this instance can still do its job without a restart: not when Kafka Streams shut the
+   * client down after an error, nor when every stream thread has died.
+   */
+  public boolean isAlive() {
+    return alive(streams.state(), this::liveThreads);
+  }
+
+  /**
+   * Kafka Streams' own meaning of ready: RUNNING, or REBALANCING when the app keeps working through
+   * a rebalance ({@code duringRebalance}; an app answering queries from its stores does not).
+   */
+  public boolean isReady(boolean duringRebalance) {
+    return ready(streams.state(), duringRebalance);
+  }
+
+  /** The threads are only asked for while they should be working. */
+  static boolean alive(KafkaStreams.State state, java.util.function.IntSupplier liveThreads) {
+    return switch (state) {
+      case ERROR, PENDING_ERROR, PENDING_SHUTDOWN, NOT_RUNNING -> false;
+      case CREATED -> true; // starting
+      case REBALANCING, RUNNING -> liveThreads.getAsInt() > 0;
+    };
+  }
+
+  static boolean ready(KafkaStreams.State state, boolean duringRebalance) {
+    return state == KafkaStreams.State.RUNNING
+        || (duringRebalance && state == KafkaStreams.State.REBALANCING);
+  }
+
+  private int liveThreads() {
+    int live = 0;
+    for (var thread : streams.metadataForLocalThreads()) {
+      if (!"DEAD".equals(thread.threadState())) {
+        live++;
+      }
+    }
+    return live;
+  }
+
   public KafkaStreams streams() {
     return streams;
   }
@@ -97,6 +140,7 @@ public final class StreamsService implements AutoCloseable {
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("service", name);
     status.put("state", streams.state().toString());
+    status.put("restoring_partitions", restoring.get());
     if (lastError != null) {
       status.put("lastError", lastError.toString());
     }

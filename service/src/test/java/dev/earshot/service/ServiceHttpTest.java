@@ -74,6 +74,20 @@ class ServiceHttpTest {
   }
 
   @Test
+  void shouldAnswerHealthWith503WhenTheServiceCannotRecover() throws Exception {
+    AtomicBoolean alive = new AtomicBoolean(true);
+    http.liveness(alive::get);
+    alive.set(false);
+
+    HttpResponse<String> response = get("/health");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(json(response.body())).containsEntry("status", "DOWN");
+    alive.set(true);
+    assertThat(get("/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void shouldAnswerReadyWith200AndTheStatusWhenReady() throws Exception {
     ready.set(true);
 

@@ -46,6 +46,12 @@ public final class AggregateService implements StreamApp {
             Duration.parse(config.get("aggregate.retention"))));
   }
 
+  /** Queries read the window stores, which cannot answer while their partitions move. */
+  @Override
+  public boolean readyWhileRebalancing() {
+    return false;
+  }
+
   @Override
   public void routes(StreamAppContext context, KafkaStreams streams, ServiceHttp http) {
     HttpSettings settings = context.http();
