@@ -70,7 +70,6 @@ final class ServiceProcess {
                       java,
                       "-Xmx512m",
                       "-XX:+UseSerialGC",
-                      "-Dlogback.configurationFile=src/main/resources/logback.xml",
                       "-cp",
                       classPath,
                       mainClass,
