@@ -3,6 +3,7 @@ package dev.earshot.enrich;
 import dev.earshot.labels.Labeller;
 import dev.earshot.labels.LabellerSettings;
 import dev.earshot.schemas.Stage;
+import dev.earshot.service.EarshotCounter;
 import dev.earshot.service.ServiceConfig;
 import dev.earshot.service.ServiceMain;
 import dev.earshot.service.StreamApp;
@@ -53,7 +54,7 @@ public final class EnrichService implements StreamApp {
         context.topics().enrichedPosts(),
         post -> counter.count(labeller.enrich(post)),
         Duration.parse(config.get("enrich.dedupe.retention")),
-        context.metrics().counter("earshot.enrich.duplicates")::increment);
+        EarshotCounter.ENRICH_DUPLICATES.in(context.metrics())::increment);
   }
 
   /** Starts the enricher on this configuration (the local stack and the tests use it). */

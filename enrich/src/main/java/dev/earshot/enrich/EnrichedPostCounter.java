@@ -2,7 +2,7 @@ package dev.earshot.enrich;
 
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.labels.text.Languages;
-import io.micrometer.core.instrument.Counter;
+import dev.earshot.service.EarshotCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashSet;
 import java.util.Set;
@@ -15,7 +15,7 @@ import java.util.Set;
  * decided_by} loses its ":lang=xx" suffix, which the lang tag already says.
  */
 public final class EnrichedPostCounter {
-  static final String NAME = "earshot.enrich.posts";
+  static final String NAME = EarshotCounter.ENRICH_POSTS.meterName();
   private static final Set<String> LANGUAGES = languages();
 
   private final MeterRegistry metrics;
@@ -36,16 +36,15 @@ public final class EnrichedPostCounter {
     String lang = LANGUAGES.contains(post.getLang()) ? post.getLang() : "other";
     String decidedBy = post.getSentiment().getDecidedBy();
     int suffix = decidedBy.indexOf(':');
-    Counter.builder(NAME)
-        .description("posts labelled, by language, sentiment and the path that decided it")
-        .tags(
+    EarshotCounter.ENRICH_POSTS
+        .in(
+            metrics,
             "lang",
             lang,
             "sentiment",
             post.getSentiment().getLabel(),
             "decided_by",
             suffix < 0 ? decidedBy : decidedBy.substring(0, suffix))
-        .register(metrics)
         .increment();
     return post;
   }

@@ -5,6 +5,7 @@ import dev.earshot.labels.taxonomy.Taxonomy;
 import dev.earshot.labels.taxonomy.TaxonomyParser;
 import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.schemas.TopicWithSerdes;
+import dev.earshot.service.EarshotCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,7 +104,7 @@ public final class TaxonomyWatcher implements AutoCloseable {
       // close() was called
     } catch (RuntimeException e) {
       log.error("taxonomy watcher stopped; the current taxonomy stays in use", e);
-      metrics.counter("earshot.enrich.taxonomy.watcher.failures").increment();
+      EarshotCounter.TAXONOMY_WATCHER_FAILURES.in(metrics).increment();
     } finally {
       consumer.close();
     }
@@ -118,7 +119,7 @@ public final class TaxonomyWatcher implements AutoCloseable {
     try {
       Taxonomy taxonomy = TaxonomyParser.parse(doc.getYaml(), source, analyzer);
       use.accept(taxonomy);
-      metrics.counter("earshot.enrich.taxonomy.updates").increment();
+      EarshotCounter.TAXONOMY_UPDATES.in(metrics).increment();
       log.info(
           "taxonomy {} published at {} by {} is now in use",
           taxonomy.version(),
@@ -128,7 +129,7 @@ public final class TaxonomyWatcher implements AutoCloseable {
       // A TaxonomyException names the line and reason; anything else the parser or the switch
       // throws is a refusal too, never the end of the watcher (the record stays on the compacted
       // topic, so it would stop every restart as well).
-      metrics.counter("earshot.enrich.taxonomy.rejected").increment();
+      EarshotCounter.TAXONOMY_REJECTED.in(metrics).increment();
       log.error(
           "refused taxonomy from {}: {}; still using {}",
           source,

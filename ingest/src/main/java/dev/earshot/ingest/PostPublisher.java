@@ -6,6 +6,7 @@ import dev.earshot.schemas.PostKeys;
 import dev.earshot.schemas.PostParser;
 import dev.earshot.schemas.Stage;
 import dev.earshot.schemas.TopicWithSerdes;
+import dev.earshot.service.EarshotCounter;
 import dev.earshot.service.Metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,7 +56,7 @@ public final class PostPublisher implements AutoCloseable {
     this.topic = topic;
     this.valueSerializer = topic.valueSerde().serializer();
     this.metrics = metrics;
-    this.published = metrics.counter("earshot.ingest.published");
+    this.published = EarshotCounter.INGEST_PUBLISHED.in(metrics);
   }
 
   private static Map<String, Object> settings(Map<String, String> kafka) {

@@ -51,7 +51,7 @@ public final class ServiceHttp implements AutoCloseable {
     app.exception(
         ApiRefused.class,
         (e, ctx) -> {
-          metrics.counter("earshot.http.refused", "reason", e.reason()).increment();
+          EarshotCounter.HTTP_REFUSED.in(metrics, "reason", e.reason()).increment();
           if (e.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
           }

@@ -4,6 +4,7 @@ import dev.earshot.aggregate.AudienceTopicKey;
 import dev.earshot.aggregate.query.Answer;
 import dev.earshot.aggregate.query.AudienceTopicQueries;
 import dev.earshot.schemas.LabelNames;
+import dev.earshot.service.EarshotCounter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,7 +54,7 @@ public final class QueryRoutes {
     app.exception(
         BadRequest.class,
         (e, ctx) -> {
-          metrics.counter("earshot.http.rejected", "field", e.field()).increment();
+          EarshotCounter.HTTP_REJECTED.in(metrics, "field", e.field()).increment();
           Map<String, String> body = new LinkedHashMap<>();
           body.put("error", e.getMessage());
           body.put("field", e.field());
