@@ -31,11 +31,11 @@ public final class AggregateService implements StreamApp {
   @Override
   public Topology topology(StreamAppContext context) {
     ServiceConfig config = context.config();
-    HttpSettings http = context.http();
     // Lets every instance find which instance owns a key, to forward queries to it.
+    HostInfo self = advertised(config, context.http());
     context
         .streamsProperties()
-        .putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, http.host() + ":" + http.port());
+        .put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     return AggregateTopology.build(
         context.topics().enrichedPosts(),
         context.topics().audienceTopicHourly(),
@@ -59,11 +59,27 @@ public final class AggregateService implements StreamApp {
     new QueryRoutes(
             new AudienceTopicQueries(
                 streams,
-                new HostInfo(settings.host(), settings.port()),
+                advertised(context.config(), settings),
                 PeerClient.from(context.config(), settings.tls() != null)),
             Clock.systemUTC(),
             context.metrics())
         .register(http.app());
+  }
+
+  /**
+   * Where the other instances reach this one: {@code kafka.application.server} when set, else
+   * {@code http.advertised.host} (default: the bind address {@code http.host}) and {@code
+   * http.port}. The same endpoint is announced to Kafka Streams and used to recognise this
+   * instance's own keys, so binding 0.0.0.0 while announcing a pod's DNS name works, and an
+   * instance never forwards a query to itself.
+   */
+  static HostInfo advertised(ServiceConfig config, HttpSettings http) {
+    String server =
+        config.get(ServiceConfig.KAFKA_PREFIX + StreamsConfig.APPLICATION_SERVER_CONFIG, null);
+    if (server != null && !server.isBlank()) {
+      return HostInfo.buildFromEndpoint(server.strip());
+    }
+    return new HostInfo(config.get("http.advertised.host", http.host()), http.port());
   }
 
   /** Starts the aggregate app on this configuration (the local stack and the tests use it). */
