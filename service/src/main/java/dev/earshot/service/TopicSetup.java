@@ -24,6 +24,12 @@ import org.apache.kafka.common.record.TimestampType;
  * and so does {@code ./earshot topics} against a real cluster.
  */
 public final class TopicSetup {
+  /**
+   * Partitions per topic on a real cluster unless told otherwise: up to six instances of each stage
+   * share the work. More partitions allow more instances; they cannot be fewer later.
+   */
+  public static final int DEFAULT_PARTITIONS = 6;
+
   private TopicSetup() {}
 
   /**

@@ -23,7 +23,7 @@ public final class TopicsCli implements Callable<Integer> {
 
   @Option(
       names = "--partitions",
-      defaultValue = "6",
+      defaultValue = "" + TopicSetup.DEFAULT_PARTITIONS,
       description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
   int partitions;
 
