@@ -4,11 +4,13 @@ import dev.earshot.labels.Labeller;
 import dev.earshot.labels.LabellerSettings;
 import dev.earshot.schemas.Stage;
 import dev.earshot.service.EarshotCounter;
+import dev.earshot.service.EarshotTimer;
 import dev.earshot.service.ServiceConfig;
 import dev.earshot.service.ServiceMain;
 import dev.earshot.service.StreamApp;
 import dev.earshot.service.StreamAppContext;
 import dev.earshot.service.StreamAppRunner;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -49,10 +51,11 @@ public final class EnrichService implements StreamApp {
     watcher.start(Duration.ofSeconds(60));
     context.status("taxonomy_version", () -> labeller.taxonomy().version());
     EnrichedPostCounter counter = new EnrichedPostCounter(context.metrics());
+    Timer labelling = EarshotTimer.ENRICH_LABELLING.in(context.metrics());
     return EnrichTopology.build(
         context.topics().rawPosts(),
         context.topics().enrichedPosts(),
-        post -> counter.count(labeller.enrich(post)),
+        post -> counter.count(labelling.record(() -> labeller.enrich(post))),
         Duration.parse(config.get("enrich.dedupe.retention")),
         EarshotCounter.ENRICH_DUPLICATES.in(context.metrics())::increment);
   }

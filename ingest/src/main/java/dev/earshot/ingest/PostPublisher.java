@@ -10,6 +10,7 @@ import dev.earshot.service.EarshotCounter;
 import dev.earshot.service.Metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class PostPublisher implements AutoCloseable {
   private final Serializer<RawPost> valueSerializer;
   private final Counter published;
   private final MeterRegistry metrics;
+  private final KafkaClientMetrics producerMetrics;
 
   public PostPublisher(
       Map<String, String> kafka, TopicWithSerdes<String, RawPost> topic, MeterRegistry metrics) {
@@ -57,6 +59,9 @@ public final class PostPublisher implements AutoCloseable {
     this.valueSerializer = topic.valueSerde().serializer();
     this.metrics = metrics;
     this.published = EarshotCounter.INGEST_PUBLISHED.in(metrics);
+    // The producer's own metrics (kafka_producer_*: request latency, retries, buffer, errors).
+    this.producerMetrics = new KafkaClientMetrics(producer);
+    producerMetrics.bindTo(metrics);
   }
 
   private static Map<String, Object> settings(Map<String, String> kafka) {
@@ -130,6 +135,7 @@ public final class PostPublisher implements AutoCloseable {
 
   @Override
   public void close() {
+    producerMetrics.close();
     producer.close();
   }
 }

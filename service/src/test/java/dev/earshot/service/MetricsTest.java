@@ -37,10 +37,29 @@ class MetricsTest {
   }
 
   @Test
-  void theReadmeDocumentsEveryEarshotCounter() throws Exception {
+  void everyEarshotTimerIsAHistogramWithItsHelp() {
+    PrometheusMeterRegistry registry = Metrics.newRegistry("testsvc");
+    for (EarshotTimer timer : EarshotTimer.values()) {
+      timer.in(registry).record(java.time.Duration.ofMillis(3));
+    }
+    String scrape = registry.scrape();
+    for (EarshotTimer timer : EarshotTimer.values()) {
+      assertThat(scrape)
+          .as(timer.name())
+          .contains("# HELP " + timer.prometheusName() + " " + timer.help())
+          .contains(timer.prometheusName() + "_bucket{")
+          .contains(timer.prometheusName() + "_count{");
+    }
+  }
+
+  @Test
+  void theReadmeDocumentsEveryEarshotCounterAndTimer() throws Exception {
     String readme = Files.readString(Path.of("../README.md"));
     for (EarshotCounter counter : EarshotCounter.values()) {
       assertThat(readme).as(counter.name()).contains("`" + counter.prometheusName());
+    }
+    for (EarshotTimer timer : EarshotTimer.values()) {
+      assertThat(readme).as(timer.name()).contains("`" + timer.prometheusName());
     }
   }
 }
