@@ -6,9 +6,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -21,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class ServiceConfig {
   public static final String KAFKA_PREFIX = "kafka.";
-  private static final String KAFKA_ENV_PREFIX = "EARSHOT_KAFKA_";
+  private static final String ENV_PREFIX = "EARSHOT_";
 
   private final Map<String, String> values;
 
@@ -59,19 +61,21 @@ public final class ServiceConfig {
         values.put(key, fromEnv);
       }
     }
-    // Kafka has hundreds of settings; any EARSHOT_KAFKA_* variable that names none of the keys
-    // above adds one (EARSHOT_KAFKA_SESSION_TIMEOUT_MS -> kafka.session.timeout.ms).
+    // Any EARSHOT_* variable that names none of the keys above adds one, its underscores read as
+    // dots: a key with no bundled default (basic.auth.user.info, a trust store, any of Kafka's
+    // hundreds of settings) can come from the environment, e.g. a Kubernetes Secret
+    // (EARSHOT_BASIC_AUTH_USER_INFO -> basic.auth.user.info, EARSHOT_KAFKA_SESSION_TIMEOUT_MS ->
+    // kafka.session.timeout.ms).
+    Set<String> named = new HashSet<>();
+    values.keySet().forEach(k -> named.add(envName(k)));
     env.forEach(
         (name, value) -> {
-          if (name.startsWith(KAFKA_ENV_PREFIX)) {
-            String key =
-                KAFKA_PREFIX
-                    + name.substring(KAFKA_ENV_PREFIX.length())
-                        .toLowerCase(Locale.ROOT)
-                        .replace('_', '.');
-            if (values.keySet().stream().noneMatch(k -> envName(k).equals(name))) {
-              values.put(key, value);
-            }
+          if (name.startsWith(ENV_PREFIX)
+              && name.length() > ENV_PREFIX.length()
+              && !named.contains(name)) {
+            values.put(
+                name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
+                value);
           }
         });
     values.putAll(overrides);
@@ -84,7 +88,7 @@ public final class ServiceConfig {
 
   /** The environment variable that overrides {@code key}. */
   public static String envName(String key) {
-    return "EARSHOT_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
   public String get(String key) {

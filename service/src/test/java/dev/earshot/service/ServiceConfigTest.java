@@ -116,14 +116,32 @@ class ServiceConfigTest {
   }
 
   @Test
-  void shouldIgnoreVariablesOutsideTheKafkaPrefixThatNameNoKey() {
+  void shouldIgnoreVariablesWithoutTheEarshotPrefix() {
     Map<String, String> env =
-        Map.of("EARSHOT_NOT_A_KEY", "x", "PATH", "/usr/bin", "KAFKA_HEAP_OPTS", "-Xmx1g");
+        Map.of("PATH", "/usr/bin", "KAFKA_HEAP_OPTS", "-Xmx1g", "EARSHOT_", "x");
 
     ServiceConfig config = ServiceConfig.load("testsvc", null, env, Map.of());
 
     assertThat(config.asMap())
         .isEqualTo(ServiceConfig.load("testsvc", null, Map.of(), Map.of()).asMap());
+  }
+
+  @Test
+  void shouldAddAKeyWithNoBundledDefaultFromItsVariableSoSecretsCanComeFromTheEnvironment() {
+    Map<String, String> env =
+        Map.of(
+            "EARSHOT_BASIC_AUTH_USER_INFO", "earshot:secret",
+            "EARSHOT_SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION", "/etc/earshot/registry.p12",
+            "EARSHOT_AUTO_REGISTER_SCHEMAS", "false",
+            "EARSHOT_HTTP_ADVERTISED_HOST", "aggregate-0.aggregate");
+
+    ServiceConfig config = ServiceConfig.load("testsvc", null, env, Map.of());
+
+    assertThat(config.get("basic.auth.user.info")).isEqualTo("earshot:secret");
+    assertThat(config.get("schema.registry.ssl.truststore.location"))
+        .isEqualTo("/etc/earshot/registry.p12");
+    assertThat(config.get("auto.register.schemas")).isEqualTo("false");
+    assertThat(config.get("http.advertised.host")).isEqualTo("aggregate-0.aggregate");
   }
 
   @Test
