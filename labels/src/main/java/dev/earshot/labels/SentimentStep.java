@@ -19,8 +19,10 @@ interface SentimentStep {
       SocialSentimentScorer scorer,
       Map<String, Double> features);
 
-  /** Whether the step reads the post's word features. */
-  boolean readsWords();
+  /** Whether the step reads the post's word features (only the trained model does). */
+  default boolean readsWords() {
+    return false;
+  }
 
   /**
    * The step for this mode.
@@ -76,11 +78,6 @@ interface SentimentStep {
         Map<String, Double> features) {
       return scorer.score(sentences);
     }
-
-    @Override
-    public boolean readsWords() {
-      return false;
-    }
   }
 
   /** The social scorer, and the RNTN model where the scorer found no cue. */
@@ -96,11 +93,6 @@ interface SentimentStep {
           ? rntn.get().score(text)
           : lexical;
     }
-
-    @Override
-    public boolean readsWords() {
-      return false;
-    }
   }
 
   /** CoreNLP's RNTN model alone. */
@@ -112,11 +104,6 @@ interface SentimentStep {
         SocialSentimentScorer scorer,
         Map<String, Double> features) {
       return rntn.get().score(text);
-    }
-
-    @Override
-    public boolean readsWords() {
-      return false;
     }
   }
 }

@@ -19,22 +19,33 @@ class StreamAppRunnerTest {
               "kafka.bootstrap.servers", "127.0.0.1:1",
               "kafka.application.id", "runner-test"));
 
+  private final AtomicInteger closed = new AtomicInteger();
+
+  /**
+   * An app that opens something, then fails to build its topology: with the error if given, else
+   * the runtime exception.
+   */
+  private StreamApp failingWith(RuntimeException runtime, Error error) {
+    return new StreamApp() {
+      @Override
+      public Stage stage() {
+        return Stage.ENRICH;
+      }
+
+      @Override
+      public Topology topology(StreamAppContext context) {
+        context.closeWithApp(closed::incrementAndGet);
+        if (error != null) {
+          throw error;
+        }
+        throw runtime;
+      }
+    };
+  }
+
   @Test
   void aStartThatFailsClosesWhatTheAppOpened() {
-    AtomicInteger closed = new AtomicInteger();
-    StreamApp failing =
-        new StreamApp() {
-          @Override
-          public Stage stage() {
-            return Stage.ENRICH;
-          }
-
-          @Override
-          public Topology topology(StreamAppContext context) {
-            context.closeWithApp(closed::incrementAndGet);
-            throw new IllegalStateException("cannot read the taxonomy");
-          }
-        };
+    StreamApp failing = failingWith(new IllegalStateException("cannot read the taxonomy"), null);
 
     assertThatThrownBy(() -> StreamAppRunner.start(failing, CONFIG))
         .hasMessageContaining("cannot read the taxonomy");
@@ -43,20 +54,7 @@ class StreamAppRunnerTest {
 
   @Test
   void anErrorWhileBuildingAlsoClosesWhatTheAppOpened() {
-    AtomicInteger closed = new AtomicInteger();
-    StreamApp failing =
-        new StreamApp() {
-          @Override
-          public Stage stage() {
-            return Stage.ENRICH;
-          }
-
-          @Override
-          public Topology topology(StreamAppContext context) {
-            context.closeWithApp(closed::incrementAndGet);
-            throw new NoClassDefFoundError("edu/stanford/nlp/Missing");
-          }
-        };
+    StreamApp failing = failingWith(null, new NoClassDefFoundError("edu/stanford/nlp/Missing"));
 
     assertThatThrownBy(() -> StreamAppRunner.start(failing, CONFIG))
         .isInstanceOf(NoClassDefFoundError.class);

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,9 +129,7 @@ public final class TrainCli implements Callable<Integer> {
     }
     examples.addAll(extra);
     List<String> sources =
-        java.util.stream.Stream.concat(sets.stream(), extraSets.stream())
-            .map(Path::toString)
-            .toList();
+        Stream.concat(sets.stream(), extraSets.stream()).map(Path::toString).toList();
     LinearModel model =
         trainer.train(
             examples,

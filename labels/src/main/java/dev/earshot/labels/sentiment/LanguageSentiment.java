@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +24,6 @@ import java.util.Set;
  * a {@code contrast}.
  */
 public record LanguageSentiment(SentimentLexicon lexicon, LanguageRules rules) {
-  /** The languages with a bundled word list: every one the guesser names but English. */
-  public static final List<String> LANGUAGES = Languages.OTHERS;
 
   static String resource(String language) {
     return "/sentiment/lang/" + language + ".tsv";
@@ -36,7 +33,7 @@ public record LanguageSentiment(SentimentLexicon lexicon, LanguageRules rules) {
   public static Map<String, LanguageSentiment> bundled(SentimentLexicon english) {
     Map<String, LanguageSentiment> all = new LinkedHashMap<>();
     Map<String, Double> symbols = english.symbols();
-    for (String language : LANGUAGES) {
+    for (String language : Languages.OTHERS) {
       try (InputStream in = LanguageSentiment.class.getResourceAsStream(resource(language))) {
         if (in == null) {
           throw new IllegalStateException("no sentiment word list " + resource(language));

@@ -3,6 +3,7 @@ package dev.earshot.labels.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.earshot.labels.text.Languages;
 import dev.earshot.labels.text.TextAnalyzer;
 import dev.earshot.schemas.Sentiments;
 import java.io.ByteArrayInputStream;
@@ -90,7 +91,7 @@ class LanguageSentimentTest {
   void everyBundledLanguageHasWordsAndOperators() {
     Map<String, LanguageSentiment> bundled = LanguageSentiment.bundled(SentimentLexicon.load());
 
-    assertThat(bundled).containsOnlyKeys(LanguageSentiment.LANGUAGES);
+    assertThat(bundled).containsOnlyKeys(Languages.OTHERS);
     bundled.forEach(
         (language, words) -> {
           int symbols = SentimentLexicon.load().symbols().size();

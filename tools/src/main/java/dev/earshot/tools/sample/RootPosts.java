@@ -13,32 +13,20 @@ final class RootPosts {
     7.0, 6.8, 6.2, 5.2, 4.0
   };
 
+  private final Story story;
   private final Draws draws;
-  private final SampleTexts texts;
-  private final SampleDays days;
-  private final SpikeWindow spike;
-  private final Authors authors;
-  private final Composer composer;
-  private final Filler filler;
-  private final Styler styler;
   private final List<Post> posts;
 
   RootPosts(Story story, List<Post> posts) {
+    this.story = story;
     this.draws = story.draws();
-    this.texts = story.texts();
-    this.days = story.days();
-    this.spike = story.spike();
-    this.authors = story.authors();
-    this.composer = story.composer();
-    this.filler = story.filler();
-    this.styler = story.styler();
     this.posts = posts;
   }
 
   /** An English post by any persona about what that persona talks about. */
   Post baseline() {
     Persona persona = Persona.pick(draws);
-    Author author = authors.pick(persona);
+    Author author = story.authors().pick(persona);
     Topic topic = Topic.values()[draws.weightedIndex(persona.topicWeights)];
     Platform platform = draws.nextDouble() < 0.7 ? author.home() : Platform.pick(draws);
     boolean offTopic = topic == Topic.LIFE || topic == Topic.CHATTER;
@@ -53,7 +41,7 @@ final class RootPosts {
     }
     boolean cue = persona != Persona.GENERAL && draws.nextDouble() < 0.88;
     Composer.Composed composed =
-        composer.compose(persona, topic, sentiment, brand, other, platform, cue, false);
+        story.composer().compose(persona, topic, sentiment, brand, other, platform, cue, false);
     Post post =
         new Post(
             platform,
@@ -71,12 +59,12 @@ final class RootPosts {
 
   /** A Spanish or French post. */
   void foreign() {
-    Foreign foreign = draws.pick(texts.foreign());
-    Author author = authors.pick(Persona.pick(draws));
+    Foreign foreign = draws.pick(story.texts().foreign());
+    Author author = story.authors().pick(Persona.pick(draws));
     Brand brand = pickBrand(foreign.topic());
     Platform platform =
         draws.pick(new Platform[] {Platform.TWITTER, Platform.TWITTER, Platform.REVIEW});
-    String text = filler.fill(foreign.template(), filler.values(brand, null));
+    String text = story.filler().fill(foreign.template(), story.filler().values(brand, null));
     posts.add(
         new Post(
             platform,
@@ -93,21 +81,28 @@ final class RootPosts {
   /** A post of the fraud wave about acme, mostly negative, mostly on Twitter. */
   Post spike() {
     Persona persona = Persona.pick(draws);
-    Author author = authors.pick(persona);
+    Author author = story.authors().pick(persona);
     Platform platform = Platform.values()[draws.weightedIndex(new double[] {70, 14, 8, 0, 8})];
     double r = draws.nextDouble();
     Sentiment sentiment =
         r < 0.86 ? Sentiment.NEGATIVE : r < 0.95 ? Sentiment.NEUTRAL : Sentiment.POSITIVE;
-    String template = draws.pick(texts.spike().posts().of(sentiment));
+    String template = draws.pick(story.texts().spike().posts().of(sentiment));
     if (persona != Persona.GENERAL && draws.nextDouble() < 0.5) {
-      template = composer.addCue(template, persona, platform);
+      template = story.composer().addCue(template, persona, platform);
     }
     String text =
-        styler.finish(filler.fill(template, filler.values(Brand.ACME, null)), sentiment, platform);
+        story
+            .styler()
+            .finish(
+                story.filler().fill(template, story.filler().values(Brand.ACME, null)),
+                sentiment,
+                platform);
     if (platform == Platform.REVIEW) {
-      text = styler.reviewPrefix(sentiment) + " " + text;
+      text = story.styler().reviewPrefix(sentiment) + " " + text;
     }
-    long time = spike.start() + (long) (draws.triangular(0.3) * (spike.end() - spike.start()));
+    long time =
+        story.spike().start()
+            + (long) (draws.triangular(0.3) * (story.spike().end() - story.spike().start()));
     Post post =
         new Post(platform, author, text, time, "en", Topic.FRAUD, Brand.ACME, sentiment, true);
     posts.add(post);
@@ -116,7 +111,7 @@ final class RootPosts {
 
   /** The hand-written root of a long thread. */
   Post longThreadRoot(LongThread spec) {
-    Author author = authors.pick(spec.audience());
+    Author author = story.authors().pick(spec.audience());
     long time = Instant.parse(spec.createdAt()).getEpochSecond();
     Post root =
         new Post(
@@ -128,7 +123,7 @@ final class RootPosts {
             spec.topic(),
             spec.brand(),
             spec.sentiment(),
-            spike.contains(time) && spec.topic() == Topic.FRAUD);
+            story.spike().contains(time) && spec.topic() == Topic.FRAUD);
     posts.add(root);
     return root;
   }
@@ -173,8 +168,8 @@ final class RootPosts {
   }
 
   private long baselineTime() {
-    int day = draws.nextInt(days.count());
+    int day = draws.nextInt(story.days().count());
     int hour = draws.weightedIndex(HOUR_WEIGHTS);
-    return days.startSecond() + day * 86_400L + hour * 3_600L + draws.nextInt(3_600);
+    return story.days().startSecond() + day * 86_400L + hour * 3_600L + draws.nextInt(3_600);
   }
 }

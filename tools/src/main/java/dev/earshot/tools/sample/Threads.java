@@ -17,29 +17,20 @@ final class Threads {
   /** One reply before it becomes a post: who answers whom, when, and what. */
   private record Reply(Post parent, long time, Author author, String body, Sentiment sentiment) {}
 
+  private final Story story;
   private final Draws draws;
-  private final SampleTexts texts;
-  private final SampleDays days;
-  private final SpikeWindow spike;
-  private final Authors authors;
-  private final Composer composer;
-  private final Filler filler;
-  private final Styler styler;
   private final List<Post> posts;
 
   Threads(Story story, List<Post> posts) {
+    this.story = story;
     this.draws = story.draws();
-    this.texts = story.texts();
-    this.days = story.days();
-    this.spike = story.spike();
-    this.authors = story.authors();
-    this.composer = story.composer();
-    this.filler = story.filler();
-    this.styler = story.styler();
     this.posts = posts;
   }
 
-  /** Adds up to {@code plan.count()} replies under {@code root}; returns how many fit the days. */
+  /**
+   * Adds up to {@code plan.count()} replies under {@code root}; returns how many fit the
+   * story.days().
+   */
   int grow(Post root, Plan plan) {
     List<Post> thread = new ArrayList<>();
     thread.add(root);
@@ -53,7 +44,7 @@ final class Threads {
     long last = root.createdAt;
     for (int i = 0; i < plan.count(); i++) {
       Reply reply = reply(root, thread, plan, i, last, official);
-      if (reply.time() > days.endSecond()) {
+      if (reply.time() > story.days().endSecond()) {
         continue;
       }
       String prefix = "";
@@ -71,7 +62,7 @@ final class Threads {
               root.topic,
               root.brand,
               reply.sentiment(),
-              root.spike && reply.time() < spike.end() + 3600);
+              root.spike && reply.time() < story.spike().end() + 3600);
       post.root = root;
       post.parent = reply.parent();
       reply.parent().children++;
@@ -98,22 +89,22 @@ final class Threads {
             ? driftedSentiment(plan.drift(), progress)
             : replySentiment(root.sentiment);
     if (root.spike && plan.drift() != null && (i == 5 || i == 17 || i == 29)) {
-      List<String> statements = texts.spike().official();
+      List<String> statements = story.texts().spike().official();
       String body = statements.get(Math.min(i / 12, statements.size() - 1));
       long at = last + 120 + draws.nextInt(600);
       return new Reply(root, at, Authors.ASK_ACME, body, Sentiment.NEUTRAL);
     } else if (official && i == 1) {
       long at = last + 600 + draws.nextInt(5400);
       Author help = root.brand == Brand.ACME ? Authors.ASK_ACME : Authors.GLOBEX_HELP;
-      String template = draws.pick(texts.replies().official().of(root.sentiment));
-      String body = filler.fill(template, filler.values(root.brand, null));
+      String template = draws.pick(story.texts().replies().official().of(root.sentiment));
+      String body = story.filler().fill(template, story.filler().values(root.brand, null));
       return new Reply(root, at, help, body, Sentiment.NEUTRAL);
     } else if (i > 0
         && draws.nextDouble() < 0.1
         && parent != root
         && parent.author != root.author) {
-      String template = draws.pick(texts.replies().opUpdates().of(sentiment));
-      String body = filler.fill(template, filler.values(root.brand, null));
+      String template = draws.pick(story.texts().replies().opUpdates().of(sentiment));
+      String body = story.filler().fill(template, story.filler().values(root.brand, null));
       return new Reply(parent, time, root.author, body, sentiment);
     }
     Author author = replyAuthor(parent, plan.replyPersona(), plan.replyPersonaShare());
@@ -124,37 +115,49 @@ final class Threads {
     for (int attempt = 0; attempt < 5; attempt++) {
       Author author =
           bias != null && draws.nextDouble() < biasShare
-              ? authors.pick(bias)
-              : authors.pick(Persona.pick(draws));
+              ? story.authors().pick(bias)
+              : story.authors().pick(Persona.pick(draws));
       if (author != parent.author) {
         return author;
       }
     }
-    return authors.pick(Persona.GENERAL);
+    return story.authors().pick(Persona.GENERAL);
   }
 
   private String replyBody(Post root, Author author, Sentiment sentiment) {
     Platform platform = root.platform;
     if (root.spike && draws.nextDouble() < 0.6) {
-      String template = draws.pick(texts.spike().replies().of(sentiment));
-      return styler.finish(
-          filler.fill(template, filler.values(Brand.ACME, null)), sentiment, platform);
+      String template = draws.pick(story.texts().spike().replies().of(sentiment));
+      return story
+          .styler()
+          .finish(
+              story.filler().fill(template, story.filler().values(Brand.ACME, null)),
+              sentiment,
+              platform);
     }
     if (draws.nextDouble() < 0.4) {
       Brand brand = draws.nextDouble() < 0.75 ? root.brand : null;
-      String template = filler.pickFor(texts.replies().shortReplies().of(sentiment), brand);
-      return styler.finish(filler.fill(template, filler.values(brand, null)), sentiment, platform);
+      String template =
+          story.filler().pickFor(story.texts().replies().shortReplies().of(sentiment), brand);
+      return story
+          .styler()
+          .finish(
+              story.filler().fill(template, story.filler().values(brand, null)),
+              sentiment,
+              platform);
     }
     Brand brand = draws.nextDouble() < 0.7 ? root.brand : null;
     if (root.topic == Topic.LIFE) {
       // Everyday-life threads stay on the root author's life: campus, wedding, kids...
       Persona persona = root.author.persona();
-      return composer
+      return story
+          .composer()
           .compose(persona, Topic.LIFE, sentiment, brand, null, platform, true, true)
           .text();
     }
     boolean cue = author.persona() != Persona.GENERAL && draws.nextDouble() < 0.75;
-    return composer
+    return story
+        .composer()
         .compose(author.persona(), root.topic, sentiment, brand, null, platform, cue, true)
         .text();
   }

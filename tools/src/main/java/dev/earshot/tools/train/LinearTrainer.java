@@ -40,10 +40,6 @@ public record LinearTrainer(
     this(l2, epochs, learningRate, minCount, false);
   }
 
-  public LinearTrainer withBalancedClasses(boolean balanced) {
-    return new LinearTrainer(l2, epochs, learningRate, minCount, balanced);
-  }
-
   /** One labelled post: its features and its class, an index into the trainer's classes. */
   public record Example(Map<String, Double> features, int label) {}
 
