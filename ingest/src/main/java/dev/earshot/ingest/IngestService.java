@@ -195,7 +195,7 @@ public final class IngestService implements RunningService {
   @Command(
       name = "ingest",
       mixinStandardHelpOptions = true,
-      version = "earshot 0.1.0",
+      versionProvider = ServiceMain.Version.class,
       description = "Accepts posts over HTTP and replays JSONL files into posts.raw.")
   static final class Cli implements java.util.concurrent.Callable<Integer> {
     @Mixin ServiceMain.ConfigOption config;

@@ -2,8 +2,10 @@ package dev.earshot.service;
 
 import dev.earshot.schemas.registry.SchemaRegistryException;
 import dev.earshot.schemas.registry.SchemaRegistryUnavailableException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.common.errors.RetriableException;
@@ -24,15 +26,25 @@ public final class Failures {
     return anyCause(t, c -> c instanceof SchemaRegistryException);
   }
 
+  /** The innermost cause: usually the one that says why. */
+  public static Throwable rootCause(Throwable t) {
+    List<Throwable> chain = causes(t);
+    return chain.get(chain.size() - 1);
+  }
+
   private static boolean anyCause(Throwable t, Predicate<Throwable> matches) {
+    return causes(t).stream().anyMatch(matches);
+  }
+
+  /** The throwable and its causes, outermost first, each once. */
+  private static List<Throwable> causes(Throwable t) {
     // A cause chain may be a cycle (a.initCause(b); b.initCause(a)): visit each throwable once.
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Throwable> chain = new ArrayList<>();
     for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
-      if (matches.test(c)) {
-        return true;
-      }
+      chain.add(c);
     }
-    return false;
+    return chain;
   }
 
   private Failures() {}

@@ -33,7 +33,15 @@ public final class ServiceMain {
     }
   }
 
-  @Command(mixinStandardHelpOptions = true, version = "earshot 0.1.0")
+  /** {@code --version}: the version the jar's manifest states, as earshot_build_info does. */
+  public static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"earshot " + Metrics.VERSION};
+    }
+  }
+
+  @Command(mixinStandardHelpOptions = true, versionProvider = Version.class)
   private static final class StreamAppCommand implements Callable<Integer> {
     @Mixin ConfigOption config;
 

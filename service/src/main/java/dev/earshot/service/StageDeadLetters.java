@@ -70,10 +70,7 @@ final class StageDeadLetters {
 
   /** The exception and, if it wraps another, the innermost: usually the one that says why. */
   static String describe(Throwable exception) {
-    Throwable root = exception;
-    for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
-      root = root.getCause();
-    }
+    Throwable root = Failures.rootCause(exception);
     return root == exception ? exception.toString() : exception + "; caused by " + root;
   }
 }

@@ -105,4 +105,17 @@ class FailuresTest {
 
     assertThat(outage).isTrue();
   }
+
+  @Test
+  void theRootCauseIsTheInnermostEvenInACycle() {
+    IllegalStateException inner = new IllegalStateException("registry said no");
+    RuntimeException outer = new RuntimeException("wrapped", inner);
+    assertThat(Failures.rootCause(outer)).isSameAs(inner);
+    assertThat(Failures.rootCause(inner)).isSameAs(inner);
+
+    RuntimeException a = new RuntimeException("a");
+    RuntimeException b = new RuntimeException("b", a);
+    a.initCause(b);
+    assertThat(Failures.rootCause(b)).isSameAs(a);
+  }
 }

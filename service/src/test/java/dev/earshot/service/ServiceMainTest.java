@@ -66,6 +66,12 @@ class ServiceMainTest {
   }
 
   @Test
+  void versionIsTheOneTheBuildInfoMetricShows() {
+    assertThat(ServiceMain.execute(APP, "Labels posts.", new String[] {"--version"})).isZero();
+    assertThat(printed()).contains("earshot " + Metrics.VERSION);
+  }
+
+  @Test
   void anUnknownOptionFailsWithUsage() {
     assertThat(ServiceMain.execute(APP, "Labels posts.", new String[] {"--confg", "x"}))
         .isNotZero();
