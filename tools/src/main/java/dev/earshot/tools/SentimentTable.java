@@ -42,10 +42,9 @@ final class SentimentTable {
     columns.put("as configured", configured);
     columns.put("lexicon alone", configured.withSentiment(SentimentMode.LEXICON));
     columns.put("CoreNLP RNTN", configured.withSentiment(SentimentMode.RNTN));
-    List<String> header = new ArrayList<>(columns.keySet());
     out.printf("Sentiment, macro-F1 / accuracy (positive, neutral, negative)%n");
     out.printf("  %-48s", "set (posts)");
-    header.forEach(h -> out.printf(" %15s", h));
+    columns.keySet().forEach(h -> out.printf(" %15s", h));
     out.println();
     Map<String, Labeller> labellers = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();

@@ -113,6 +113,10 @@ public final class TrainCli implements Callable<Integer> {
             minCount != null ? minCount : defaults.minCount(),
             balanced != null ? balanced : target.balancedByDefault());
     if (target.multiLabel()) {
+      if (!extraSets.isEmpty()) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--supplement is for single-label targets, not " + target);
+      }
       return topics(labeller, features, sets, classes, trainer);
     }
     List<LinearTrainer.Example> examples = new ArrayList<>();

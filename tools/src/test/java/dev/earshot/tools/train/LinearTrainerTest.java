@@ -111,6 +111,48 @@ class LinearTrainerTest {
   }
 
   @Test
+  void aSupplementTrainsEveryFoldAndIsNeverScored() {
+    // The supplement holds a copy of every post: if it joins each fold's training, the held-out
+    // posts are known and cross-validation is right far above chance; the predictions cover the
+    // examples alone.
+    List<LinearTrainer.Example> examples = TrainingData.memorisable(150);
+    List<LinearTrainer.Example> copies = List.copyOf(examples);
+
+    int[] withCopies = MEMORISING.crossValidate(examples, copies, CLASSES, 5);
+    int[] alone = MEMORISING.crossValidate(examples, List.of(), CLASSES, 5);
+
+    assertThat(withCopies).hasSize(examples.size());
+    assertThat(accuracy(examples, withCopies)).isGreaterThan(0.9);
+    assertThat(accuracy(examples, alone)).isLessThan(0.5);
+  }
+
+  @Test
+  void balancedClassesLetARareClassBePredicted() {
+    // One cue word per class, but the rare class's cue also appears in most common-class posts:
+    // unweighted, the common class wins the shared cue; weighted equally, the rare class keeps it.
+    List<LinearTrainer.Example> examples = new ArrayList<>();
+    for (int i = 0; i < 90; i++) {
+      examples.add(
+          new LinearTrainer.Example(
+              i % 3 == 0 ? Map.of("u:cue", 1.0) : Map.of("u:cue", 1.0, "u:x" + i % 5, 1.0), 1));
+    }
+    for (int i = 0; i < 10; i++) {
+      examples.add(new LinearTrainer.Example(Map.of("u:cue", 1.0), 0));
+    }
+    Map<String, Double> cueOnly = Map.of("u:cue", 1.0);
+    LinearTrainer balanced =
+        new LinearTrainer(MEMORISING.l2(), MEMORISING.epochs(), MEMORISING.learningRate(), 1, true);
+
+    int plain =
+        LinearModel.argmax(MEMORISING.train(examples, CLASSES, List.of()).probabilities(cueOnly));
+    int weighed =
+        LinearModel.argmax(balanced.train(examples, CLASSES, List.of()).probabilities(cueOnly));
+
+    assertThat(plain).as("unweighted").isEqualTo(1);
+    assertThat(weighed).as("classes weighed equally").isEqualTo(0);
+  }
+
+  @Test
   void multiLabelModelGivesEachClassItsOwnProbability() {
     LinearModel model =
         LinearTrainer.DEFAULT.trainMultiLabel(
