@@ -1,140 +1,132 @@
 package dev.earshot.aggregate;
 
-import dev.earshot.avro.AudienceTopicWindow;
+import dev.earshot.avro.CellStats;
 import dev.earshot.avro.EnrichedPost;
-import dev.earshot.avro.PostSentiment;
-import dev.earshot.avro.SentimentCounts;
+import dev.earshot.avro.PostFacts;
+import dev.earshot.avro.ViewWindow;
 import dev.earshot.schemas.TopicWithSerdes;
+import dev.earshot.schemas.views.View;
 import dev.earshot.service.CreatedAtTimestampExtractor;
 import dev.earshot.service.PostContract;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.BranchedKStream;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * posts.enriched -> one record per (audience, topic) a post carries -> hourly tumbling event-time
- * windows with a grace period -> counts and sentiment split, kept in a queryable window store and
- * published to a compacted topic for BI tools. Every operator is named so the internal topics keep
- * their names across versions.
+ * posts.enriched -> one record per cell of every view a post falls into, keyed by the cell ->
+ * repartitioned by cell -> per view, event-time windows of each configured size in window stores
+ * (queryable) -> each window's updates and final value to the view's output topics. Every operator
+ * and store is named, so internal topics keep their names across versions.
  */
 public final class AggregateTopology {
-  public static final String STORE = "audience-topic-hourly";
   public static final String SOURCE = "posts-enriched-source";
   public static final String CHECK = "check-post-contract";
-  public static final String EXPLODE = "explode-audience-topic";
-  public static final String GROUP = "by-audience-topic";
-  public static final String CHECK_LATE = "check-late";
-  public static final String COUNT = "count-audience-topic";
-  public static final String TO_OUTPUT = "to-audience-topic-window";
-  public static final String SINK = "audience-topic-hourly-sink";
-  public static final Duration WINDOW = Duration.ofHours(1);
+  public static final String EXPLODE = "explode-cells";
 
-  /** Window settings from configuration. */
-  public record Settings(Duration grace, Duration retention) {
-    public Settings {
-      if (retention.compareTo(WINDOW.plus(grace)) < 0) {
-        throw new IllegalArgumentException(
-            "aggregate.retention must be at least the window (1h) plus aggregate.grace");
-      }
-    }
+  /** The repartition topic is {@code <application.id>-by-cell-repartition}. */
+  public static final String GROUP = "by-cell";
+
+  public static final String SPLIT = "split-by-view-";
+
+  /** The operator counting a view. */
+  public static String count(View view) {
+    return "count-" + view.id();
+  }
+
+  public static String sink(View view) {
+    return "sink-" + view.id();
   }
 
   /**
-   * Records that break the post contract and votes whose window has closed are thrown out of the
-   * topology and dead-lettered, as read, by the Streams processing-exception handler ({@code
+   * Records that break the post contract and posts whose windows have all closed are thrown out of
+   * the topology and dead-lettered, as read, by the Streams processing-exception handler ({@code
    * dev.earshot.service.DeadLetterProcessingHandler}) to aggregate.dlq.
    *
-   * @param voteSerde for the repartition topic
+   * @param facts for the repartition topic
+   * @param stats for the window stores
+   * @param windows for the output topics
    */
   public static Topology build(
       TopicWithSerdes<String, EnrichedPost> in,
-      TopicWithSerdes<String, AudienceTopicWindow> out,
-      Serde<PostSentiment> voteSerde,
-      Serde<SentimentCounts> countsSerde,
-      Settings settings) {
+      Serde<PostFacts> facts,
+      Serde<CellStats> stats,
+      Serde<ViewWindow> windows,
+      ViewSettings settings) {
     StreamsBuilder builder = new StreamsBuilder();
-    builder.stream(
-            in.name(),
-            Consumed.with(in.keySerde(), in.valueSerde())
-                .withTimestampExtractor(new CreatedAtTimestampExtractor())
-                .withName(SOURCE))
-        // Keyed platform:id, dated after 1970: else to aggregate.dlq with the reason.
-        .peek(
-            (key, post) -> PostContract.check(key, post == null ? null : post.getPost()),
-            Named.as(CHECK))
-        .flatMap(AggregateTopology::cells, Named.as(EXPLODE))
-        .repartition(
-            Repartitioned.<String, PostSentiment>as(GROUP)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(voteSerde))
-        // After the repartition, so that it sees the stream time the window store sees. A late
-        // vote goes to aggregate.dlq as read from the repartition topic: key audience|topic,
-        // value the PostSentiment (Avro, Confluent wire format), one dead letter per cell.
-        .processValues(() -> new LateRecordCheck(WINDOW, settings.grace()), Named.as(CHECK_LATE))
-        // Already partitioned by audience|topic: no second repartition happens here.
-        .groupByKey()
-        .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, settings.grace()))
-        .aggregate(
-            SentimentCounting::empty,
-            (key, vote, counts) -> SentimentCounting.add(counts, vote.getSentiment()),
-            Named.as(COUNT),
-            Materialized.<String, SentimentCounts, WindowStore<Bytes, byte[]>>as(STORE)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(countsSerde)
-                .withRetention(settings.retention()))
-        .toStream(Named.as(TO_OUTPUT + "-stream"))
-        .map(AggregateTopology::toOutput, Named.as(TO_OUTPUT))
-        .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName(SINK));
+    for (View view : View.values()) {
+      builder.addStateStore(ViewStores.closedStore(view));
+      for (WindowSpec spec : settings.of(view)) {
+        builder.addStateStore(ViewStores.windowStore(view, spec, stats));
+      }
+    }
+    KStream<String, PostFacts> cells =
+        builder.stream(
+                in.name(),
+                Consumed.with(in.keySerde(), in.valueSerde())
+                    .withTimestampExtractor(new CreatedAtTimestampExtractor())
+                    .withName(SOURCE))
+            // Keyed platform:id, dated after 1970: else to aggregate.dlq with the reason.
+            .peek(
+                (key, post) -> PostContract.check(key, post == null ? null : post.getPost()),
+                Named.as(CHECK))
+            .flatMap(AggregateTopology::cells, Named.as(EXPLODE))
+            .repartition(
+                Repartitioned.<String, PostFacts>as(GROUP)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(facts));
+    // Each view counts its own cells, after the one repartition: a late post is dead-lettered as
+    // read from the repartition topic (key view|label|..., value PostFacts), once per cell.
+    BranchedKStream<String, PostFacts> byView = cells.split(Named.as(SPLIT));
+    for (View view : View.values()) {
+      String prefix = view.id() + "|";
+      byView.branch(
+          (key, post) -> key.startsWith(prefix),
+          Branched.withConsumer(stream -> count(stream, view, settings, windows), view.id()));
+    }
     return builder.build();
   }
 
-  /** One record per (audience, topic) pair of the post, keyed {@code audience|topic}. */
-  public static List<KeyValue<String, PostSentiment>> cells(String postKey, EnrichedPost post) {
-    List<String> audiences = orUnassigned(post.getAudiences());
-    List<String> topics = orUnassigned(post.getTopics());
-    PostSentiment vote = new PostSentiment(postKey, post.getSentiment());
-    List<KeyValue<String, PostSentiment>> out = new ArrayList<>(audiences.size() * topics.size());
-    for (String audience : audiences) {
-      for (String topic : topics) {
-        out.add(KeyValue.pair(new AudienceTopicKey(audience, topic).encode(), vote));
+  private static void count(
+      KStream<String, PostFacts> cells,
+      View view,
+      ViewSettings settings,
+      Serde<ViewWindow> windows) {
+    List<String> stores = new ArrayList<>();
+    stores.add(ViewStores.closed(view));
+    for (WindowSpec spec : settings.of(view)) {
+      stores.add(ViewStores.windows(view, spec.size()));
+    }
+    cells
+        .process(
+            () -> new ViewProcessor(view, settings.of(view), settings.updatesInterval()),
+            Named.as(count(view)),
+            stores.toArray(String[]::new))
+        .to(ViewOutput.TOPIC, Produced.with(Serdes.String(), windows).withName(sink(view)));
+  }
+
+  /** One record per cell of every view the post falls into, keyed {@code view|label|...}. */
+  public static List<KeyValue<String, PostFacts>> cells(String postKey, EnrichedPost post) {
+    PostFacts facts = PostFactsOf.of(postKey, post);
+    List<KeyValue<String, PostFacts>> out = new ArrayList<>();
+    for (View view : View.values()) {
+      List<List<String>> labels = new ArrayList<>();
+      view.dimensions().forEach(d -> labels.add(d.of(post)));
+      for (CellKey cell : CellKey.cells(view, labels)) {
+        out.add(KeyValue.pair(cell.encode(), facts));
       }
     }
     return out;
-  }
-
-  static KeyValue<String, AudienceTopicWindow> toOutput(
-      Windowed<String> window, SentimentCounts counts) {
-    AudienceTopicKey key = AudienceTopicKey.decode(window.key());
-    AudienceTopicWindow value =
-        new AudienceTopicWindow(
-            key.audience(),
-            key.topic(),
-            window.window().startTime(),
-            window.window().endTime(),
-            counts.getPosts(),
-            counts.getPositive(),
-            counts.getNeutral(),
-            counts.getNegative(),
-            counts.getScoreSum());
-    return KeyValue.pair(window.key() + "|" + window.window().startTime(), value);
-  }
-
-  private static List<String> orUnassigned(List<String> labels) {
-    return labels == null || labels.isEmpty() ? List.of(AudienceTopicKey.UNASSIGNED) : labels;
   }
 
   private AggregateTopology() {}

@@ -3,7 +3,7 @@ package dev.earshot.aggregate;
 import dev.earshot.service.RejectedRecordException;
 
 /**
- * A vote whose window has already closed. Thrown by {@link LateRecordCheck}, it makes the
+ * A post whose windows have all closed. Thrown by {@link ViewProcessor}, it makes the
  * processing-exception handler dead-letter the record as read (reason {@code late}) inside the
  * task's transaction, like every other dead letter of the stage.
  */

@@ -1,12 +1,14 @@
 package dev.earshot.schemas;
 
-import dev.earshot.avro.AudienceTopicWindow;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.RawPost;
 import dev.earshot.avro.TaxonomyDocument;
+import dev.earshot.avro.ViewWindow;
 import dev.earshot.schemas.registry.SchemaRegistryClient;
 import dev.earshot.schemas.serde.AvroSerde;
 import dev.earshot.schemas.serde.SerdeConfig;
+import dev.earshot.schemas.views.View;
+import dev.earshot.schemas.views.WindowSize;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,9 +34,19 @@ public final class PipelineTopics {
     return new TopicWithSerdes<>(Topics.POSTS_ENRICHED, Serdes.String(), avro(EnrichedPost.class));
   }
 
-  public TopicWithSerdes<String, AudienceTopicWindow> audienceTopicHourly() {
-    return new TopicWithSerdes<>(
-        Topics.AUDIENCE_TOPIC_HOURLY, Serdes.String(), avro(AudienceTopicWindow.class));
+  /** A view's final windows of one size (one record per closed window). */
+  public TopicWithSerdes<String, ViewWindow> viewFinal(View view, WindowSize size) {
+    return new TopicWithSerdes<>(Topics.viewFinal(view, size), Serdes.String(), viewWindows());
+  }
+
+  /** A view's window updates of one size (the latest value per window, as it changes). */
+  public TopicWithSerdes<String, ViewWindow> viewUpdates(View view, WindowSize size) {
+    return new TopicWithSerdes<>(Topics.viewUpdates(view, size), Serdes.String(), viewWindows());
+  }
+
+  /** The value serde of every view output topic. */
+  public Serde<ViewWindow> viewWindows() {
+    return avro(ViewWindow.class);
   }
 
   public TopicWithSerdes<String, TaxonomyDocument> taxonomy() {

@@ -1,5 +1,8 @@
 package dev.earshot.schemas;
 
+import dev.earshot.schemas.views.View;
+import dev.earshot.schemas.views.WindowSize;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,9 +15,6 @@ public final class Topics {
 
   /** Posts with sentiment, audience, topic and brand labels; same key as posts.raw. */
   public static final String POSTS_ENRICHED = "posts.enriched";
-
-  /** Latest counts per (audience, topic, hourly window), compacted; for BI sinks. */
-  public static final String AUDIENCE_TOPIC_HOURLY = "aggregates.audience-topic.hourly";
 
   /** Input ingest refused, as a {@link DeadLetter}: the bytes as received, why in headers. */
   public static final String INGEST_DLQ = "ingest.dlq";
@@ -32,25 +32,73 @@ public final class Topics {
   public static final String TAXONOMY = "taxonomy";
 
   /**
+   * One record per closed window of a view's cell ({@code ViewWindow}, {@code closed} true), sent
+   * once when the window's grace has passed: for stores that append (Druid, Pinot, files).
+   */
+  public static String viewFinal(View view, WindowSize size) {
+    return "aggregates." + view.id() + "." + size.token() + ".final";
+  }
+
+  /**
+   * The latest value of each window of a view's cell as it changes ({@code ViewWindow}), keyed per
+   * cell and window, compacted and time-bounded: for stores that upsert on the key.
+   */
+  public static String viewUpdates(View view, WindowSize size) {
+    return "aggregates." + view.id() + "." + size.token() + ".updates";
+  }
+
+  /** How a topic's old records go. */
+  public enum Cleanup {
+    /** Events: deleted by time (posts, dead letters, final windows). */
+    DELETE("delete"),
+    /** The latest value per key, kept forever (taxonomy versions). */
+    COMPACT("compact"),
+    /** The latest value per key, and nothing older than the retention time (window updates). */
+    COMPACT_DELETE("compact,delete");
+
+    private final String policy;
+
+    Cleanup(String policy) {
+      this.policy = policy;
+    }
+
+    /** The topic's {@code cleanup.policy}. */
+    public String policy() {
+      return policy;
+    }
+  }
+
+  /**
    * What a topic needs when it is created.
    *
    * @param partitions a fixed partition count, or 0 for the configured default
    */
-  public record Spec(String name, boolean compacted, int partitions) {
-    Spec(String name, boolean compacted) {
-      this(name, compacted, 0);
+  public record Spec(String name, Cleanup cleanup, int partitions) {
+    Spec(String name, Cleanup cleanup) {
+      this(name, cleanup, 0);
+    }
+
+    public boolean compacted() {
+      return cleanup != Cleanup.DELETE;
     }
   }
 
+  /** Every topic, with the views' output topics for their default window sizes. */
   public static List<Spec> all() {
-    return List.of(
-        new Spec(POSTS_RAW, false),
-        new Spec(POSTS_ENRICHED, false),
-        new Spec(AUDIENCE_TOPIC_HOURLY, true),
-        new Spec(INGEST_DLQ, false),
-        new Spec(ENRICH_DLQ, false),
-        new Spec(AGGREGATE_DLQ, false),
-        new Spec(TAXONOMY, true, 1));
+    List<Spec> all = new ArrayList<>();
+    all.add(new Spec(POSTS_RAW, Cleanup.DELETE));
+    all.add(new Spec(POSTS_ENRICHED, Cleanup.DELETE));
+    all.add(new Spec(INGEST_DLQ, Cleanup.DELETE));
+    all.add(new Spec(ENRICH_DLQ, Cleanup.DELETE));
+    all.add(new Spec(AGGREGATE_DLQ, Cleanup.DELETE));
+    all.add(new Spec(TAXONOMY, Cleanup.COMPACT, 1));
+    for (View view : View.values()) {
+      for (WindowSize size : WindowSize.DEFAULTS) {
+        all.add(new Spec(viewFinal(view, size), Cleanup.DELETE));
+        all.add(new Spec(viewUpdates(view, size), Cleanup.COMPACT_DELETE));
+      }
+    }
+    return List.copyOf(all);
   }
 
   private Topics() {}

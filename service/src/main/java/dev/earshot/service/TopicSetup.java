@@ -97,10 +97,7 @@ public final class TopicSetup {
           missing.add(
               spec.compacted()
                   ? new NewTopic(spec.name(), count, replicationFactor)
-                      .configs(
-                          Map.of(
-                              TopicConfig.CLEANUP_POLICY_CONFIG,
-                              TopicConfig.CLEANUP_POLICY_COMPACT))
+                      .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanup().policy()))
                   : postTopic(spec.name(), count, replicationFactor));
         }
       }

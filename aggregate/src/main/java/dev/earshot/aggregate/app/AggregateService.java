@@ -1,11 +1,12 @@
 package dev.earshot.aggregate.app;
 
 import dev.earshot.aggregate.AggregateTopology;
-import dev.earshot.aggregate.http.QueryRoutes;
-import dev.earshot.aggregate.query.AudienceTopicQueries;
+import dev.earshot.aggregate.ViewSettings;
+import dev.earshot.aggregate.http.ViewRoutes;
 import dev.earshot.aggregate.query.PeerClient;
-import dev.earshot.avro.PostSentiment;
-import dev.earshot.avro.SentimentCounts;
+import dev.earshot.aggregate.query.ViewQueries;
+import dev.earshot.avro.CellStats;
+import dev.earshot.avro.PostFacts;
 import dev.earshot.schemas.Stage;
 import dev.earshot.service.HttpSettings;
 import dev.earshot.service.ServiceConfig;
@@ -15,7 +16,6 @@ import dev.earshot.service.StreamApp;
 import dev.earshot.service.StreamAppContext;
 import dev.earshot.service.StreamAppRunner;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -38,12 +38,14 @@ public final class AggregateService implements StreamApp {
         .put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     return AggregateTopology.build(
         context.topics().enrichedPosts(),
-        context.topics().audienceTopicHourly(),
-        context.topics().avro(PostSentiment.class),
-        context.topics().avro(SentimentCounts.class),
-        new AggregateTopology.Settings(
-            Duration.parse(config.get("aggregate.grace")),
-            Duration.parse(config.get("aggregate.retention"))));
+        context.topics().avro(PostFacts.class),
+        context.topics().avro(CellStats.class),
+        context.topics().viewWindows(),
+        settings(config));
+  }
+
+  static ViewSettings settings(ServiceConfig config) {
+    return ViewSettings.read(config::get);
   }
 
   /** Queries read the window stores, which cannot answer while their partitions move. */
@@ -55,12 +57,13 @@ public final class AggregateService implements StreamApp {
   @Override
   public void routes(StreamAppContext context, KafkaStreams streams, ServiceHttp http) {
     HttpSettings settings = context.http();
-    http.protect(AudienceTopicQueries.PATH, "query");
-    new QueryRoutes(
-            new AudienceTopicQueries(
+    http.protect(ViewQueries.PATH, "query");
+    new ViewRoutes(
+            new ViewQueries(
                 streams,
                 advertised(context.config(), settings),
                 PeerClient.from(context.config(), settings.tls() != null)),
+            settings(context.config()),
             Clock.systemUTC(),
             context.metrics())
         .register(http.app());

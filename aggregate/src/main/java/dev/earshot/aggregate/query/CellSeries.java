@@ -3,14 +3,14 @@ package dev.earshot.aggregate.query;
 import java.time.Instant;
 import java.util.List;
 
-/** One audience x topic cell over a time range: totals and the hourly windows behind them. */
+/** One cell over a time range: its totals and the windows behind them. */
 public record CellSeries(
-    String audience,
-    String topic,
+    String view,
+    String interval,
     Instant from,
     Instant to,
-    Counts totals,
-    List<WindowCounts> windows) {
+    CellSummary totals,
+    List<WindowFigures> windows) {
 
-  public record WindowCounts(Instant start, Instant end, Counts counts) {}
+  public record WindowFigures(Instant start, Instant end, CellSummary figures) {}
 }

@@ -1,0 +1,70 @@
+package dev.earshot.aggregate;
+
+import dev.earshot.avro.Author;
+import dev.earshot.avro.Engagement;
+import dev.earshot.avro.EnrichedPost;
+import dev.earshot.avro.PostFacts;
+import dev.earshot.avro.RawPost;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What aggregate counts of an enriched post: its {@link PostFacts}, without the text. */
+final class PostFactsOf {
+  /** A hashtag: '#' after a non-word character, then letters, digits or '_'. */
+  private static final Pattern HASHTAG =
+      Pattern.compile("(?<![\\p{L}\\p{N}_&])#([\\p{L}\\p{N}_]{1,64})");
+
+  static PostFacts of(String postKey, EnrichedPost enriched) {
+    RawPost post = enriched.getPost();
+    Author author = post.getAuthor();
+    Engagement engagement = post.getMetrics();
+    return PostFacts.newBuilder()
+        .setPostKey(postKey)
+        .setSentiment(enriched.getSentiment().getLabel())
+        .setScore(enriched.getSentiment().getScore())
+        .setAuthor(author(post.getPlatform(), author))
+        .setFollowers(positive(author == null ? null : author.getFollowers()))
+        .setLikes(positive(engagement == null ? null : engagement.getLikes()))
+        .setShares(positive(engagement == null ? null : engagement.getShares()))
+        .setReplies(positive(engagement == null ? null : engagement.getReplies()))
+        .setViews(positive(engagement == null ? null : engagement.getViews()))
+        .setHashtags(hashtags(post.getText()))
+        .build();
+  }
+
+  /** {@code platform:handle}, else {@code platform:id}; authors are only unique per platform. */
+  private static String author(String platform, Author author) {
+    if (author == null) {
+      return null;
+    }
+    // Handles are case-insensitive on the platforms earshot reads; ids are kept as given.
+    String handle = author.getHandle();
+    if (handle != null && !handle.isBlank()) {
+      return platform + ":@" + handle.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
+    }
+    String id = author.getId();
+    return id == null || id.isBlank() ? null : platform + ":" + id.strip();
+  }
+
+  /** Ingest refuses negative counters; a missing one counts as 0. */
+  private static long positive(Long value) {
+    return value == null ? 0 : Math.max(0, value);
+  }
+
+  static List<String> hashtags(String text) {
+    List<String> tags = new ArrayList<>();
+    Matcher m = HASHTAG.matcher(text);
+    while (m.find()) {
+      String tag = m.group(1).toLowerCase(Locale.ROOT);
+      if (!tags.contains(tag)) {
+        tags.add(tag);
+      }
+    }
+    return tags;
+  }
+
+  private PostFactsOf() {}
+}

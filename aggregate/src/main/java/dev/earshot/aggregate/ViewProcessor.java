@@ -1,0 +1,195 @@
+package dev.earshot.aggregate;
+
+import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.avro.CellStats;
+import dev.earshot.avro.PostFacts;
+import dev.earshot.avro.ViewWindow;
+import dev.earshot.schemas.views.View;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Counts one view: each post, already keyed by its cell, goes into the window of every size of the
+ * view that is still open. Sends each window's latest value to the updates topic every {@code
+ * aggregate.updates.interval} (wall clock) while it changes, and its final value to the final topic
+ * (and once more to updates, marked closed) when stream time passes its end plus grace.
+ *
+ * <p>A post too late for every size is thrown out as {@link LateRecordException}, so it is
+ * dead-lettered as read instead of being dropped. Which finals were sent is kept in a logged store,
+ * so a restart neither repeats nor skips one.
+ */
+final class ViewProcessor implements Processor<String, PostFacts, String, ViewWindow> {
+  private final View view;
+  private final List<WindowSpec> specs;
+  private final Duration updatesInterval;
+  private final List<WindowStore<String, CellStats>> stores = new ArrayList<>();
+  private final List<Set<Pending>> changed = new ArrayList<>();
+  private KeyValueStore<String, Long> closed;
+
+  /** The store's values, read once: per size, the end of the last window sent final. */
+  private long[] sentThrough;
+
+  private ProcessorContext<String, ViewWindow> context;
+
+  /** A window of a cell changed since updates were last sent. */
+  private record Pending(String key, long start) {}
+
+  ViewProcessor(View view, List<WindowSpec> specs, Duration updatesInterval) {
+    this.view = view;
+    this.specs = specs;
+    this.updatesInterval = updatesInterval;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ViewWindow> context) {
+    this.context = context;
+    for (WindowSpec spec : specs) {
+      stores.add(context.getStateStore(ViewStores.windows(view, spec.size())));
+      changed.add(new LinkedHashSet<>());
+    }
+    closed = context.getStateStore(ViewStores.closed(view));
+    sentThrough = new long[specs.size()];
+    for (int i = 0; i < specs.size(); i++) {
+      Long sent = closed.get(specs.get(i).size().token());
+      sentThrough[i] = sent == null ? Long.MIN_VALUE : sent;
+    }
+    context.schedule(updatesInterval, PunctuationType.WALL_CLOCK_TIME, now -> sendUpdates());
+  }
+
+  @Override
+  public void process(Record<String, PostFacts> record) {
+    long timestamp = record.timestamp();
+    long streamTime = Math.max(context.currentStreamTimeMs(), timestamp);
+    boolean counted = false;
+    for (int i = 0; i < specs.size(); i++) {
+      WindowSpec spec = specs.get(i);
+      long start = spec.size().windowStart(timestamp);
+      if (start + spec.size().millis() <= streamTime - spec.grace().toMillis()) {
+        continue; // this size's window has closed; larger ones may still be open
+      }
+      WindowStore<String, CellStats> store = stores.get(i);
+      CellStats before = store.fetch(record.key(), start);
+      Cell cell = before == null ? Cell.empty() : Cell.of(before);
+      store.put(record.key(), cell.add(record.value()).toStats(), start);
+      changed.get(i).add(new Pending(record.key(), start));
+      counted = true;
+    }
+    if (!counted) {
+      throw late(record, streamTime);
+    }
+    sendFinals(streamTime);
+  }
+
+  /** Sends the final value of every window that closed since the last call. */
+  private void sendFinals(long streamTime) {
+    for (int i = 0; i < specs.size(); i++) {
+      WindowSpec spec = specs.get(i);
+      long through = spec.closedThrough(streamTime);
+      long sent = sentThrough[i];
+      if (through <= sent) {
+        continue;
+      }
+      if (sent == Long.MIN_VALUE) {
+        // The first post of this view: no window closed before it.
+        markSent(i, through);
+        continue;
+      }
+      long size = spec.size().millis();
+      try (KeyValueIterator<Windowed<String>, CellStats> windows =
+          stores
+              .get(i)
+              .fetchAll(Instant.ofEpochMilli(sent), Instant.ofEpochMilli(through - size))) {
+        while (windows.hasNext()) {
+          KeyValue<Windowed<String>, CellStats> window = windows.next();
+          long start = window.key.window().start();
+          changed.get(i).remove(new Pending(window.key.key(), start));
+          ViewWindow value =
+              ViewOutput.window(
+                  CellKey.decode(window.key.key()), start, size, true, Cell.of(window.value));
+          forward(spec, window.key.key(), start, value, true);
+          forward(spec, window.key.key(), start, value, false);
+        }
+      }
+      markSent(i, through);
+    }
+  }
+
+  private void markSent(int spec, long through) {
+    sentThrough[spec] = through;
+    closed.put(specs.get(spec).size().token(), through);
+  }
+
+  /** Sends the latest value of every window that changed since the last call. */
+  private void sendUpdates() {
+    for (int i = 0; i < specs.size(); i++) {
+      WindowSpec spec = specs.get(i);
+      for (Pending pending : changed.get(i)) {
+        CellStats stats = stores.get(i).fetch(pending.key(), pending.start());
+        if (stats != null) {
+          ViewWindow value =
+              ViewOutput.window(
+                  CellKey.decode(pending.key()),
+                  pending.start(),
+                  spec.size().millis(),
+                  false,
+                  Cell.of(stats));
+          forward(spec, pending.key(), pending.start(), value, false);
+        }
+      }
+      changed.get(i).clear();
+    }
+  }
+
+  private void forward(
+      WindowSpec spec, String cellKey, long start, ViewWindow value, boolean finalTopic) {
+    Record<String, ViewWindow> out =
+        new Record<>(ViewOutput.key(cellKey, start), value, start)
+            .withHeaders(ViewOutput.topicHeader(view, spec.size(), finalTopic));
+    context.forward(out);
+  }
+
+  private LateRecordException late(Record<String, PostFacts> record, long streamTime) {
+    // Name the size whose window closed last: the post missed even that one.
+    WindowSpec largest = specs.get(0);
+    for (WindowSpec spec : specs) {
+      if (closesAt(spec, record.timestamp()) > closesAt(largest, record.timestamp())) {
+        largest = spec;
+      }
+    }
+    long start = largest.size().windowStart(record.timestamp());
+    return new LateRecordException(
+        "late: post "
+            + (record.value() == null ? null : record.value().getPostKey())
+            + " at "
+            + Instant.ofEpochMilli(record.timestamp())
+            + " is in window ["
+            + Instant.ofEpochMilli(start)
+            + ", "
+            + Instant.ofEpochMilli(start + largest.size().millis())
+            + ") of "
+            + view.id()
+            + " "
+            + largest.size()
+            + ", closed: stream time "
+            + Instant.ofEpochMilli(streamTime)
+            + ", grace "
+            + largest.grace());
+  }
+
+  private static long closesAt(WindowSpec spec, long timestamp) {
+    return spec.size().windowStart(timestamp) + spec.size().millis() + spec.grace().toMillis();
+  }
+}

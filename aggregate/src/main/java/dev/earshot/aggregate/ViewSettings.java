@@ -1,0 +1,104 @@
+package dev.earshot.aggregate;
+
+import dev.earshot.schemas.views.View;
+import dev.earshot.schemas.views.WindowSize;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The window sizes of every view and how often window updates are published, read from the
+ * configuration:
+ *
+ * <pre>
+ * aggregate.windows=1m,1h,1d                     sizes of every view
+ * aggregate.view.&lt;view&gt;.windows=1h,1d            sizes of one view, instead
+ * aggregate.window.&lt;size&gt;.grace=PT10M           per size used: how late a post may be
+ * aggregate.window.&lt;size&gt;.retention=P2D         per size used: how long windows are kept
+ * aggregate.updates.interval=PT1S                how often changed windows are published
+ * </pre>
+ */
+public record ViewSettings(Map<View, List<WindowSpec>> windows, Duration updatesInterval) {
+  public static final String WINDOWS = "aggregate.windows";
+  public static final String UPDATES_INTERVAL = "aggregate.updates.interval";
+
+  public ViewSettings {
+    windows = Map.copyOf(windows);
+    for (View view : View.values()) {
+      if (windows.get(view) == null || windows.get(view).isEmpty()) {
+        throw new IllegalArgumentException("no window size for view " + view.id());
+      }
+    }
+    if (updatesInterval.isNegative() || updatesInterval.isZero()) {
+      throw new IllegalArgumentException(UPDATES_INTERVAL + " must be positive");
+    }
+  }
+
+  public static String viewWindows(View view) {
+    return "aggregate.view." + view.id() + ".windows";
+  }
+
+  public static String grace(WindowSize size) {
+    return "aggregate.window." + size.token() + ".grace";
+  }
+
+  public static String retention(WindowSize size) {
+    return "aggregate.window." + size.token() + ".retention";
+  }
+
+  /**
+   * Reads the keys above through {@code get(key, fallback)} (a null fallback: the key is optional).
+   */
+  public static ViewSettings read(BiFunction<String, String, String> get) {
+    List<WindowSize> defaults = WindowSize.parseList(required(get, WINDOWS));
+    Map<View, List<WindowSpec>> windows = new EnumMap<>(View.class);
+    for (View view : View.values()) {
+      String own = get.apply(viewWindows(view), null);
+      List<WindowSize> sizes = own == null || own.isBlank() ? defaults : WindowSize.parseList(own);
+      List<WindowSpec> specs = new ArrayList<>();
+      for (WindowSize size : sizes) {
+        specs.add(
+            new WindowSpec(
+                size,
+                duration(grace(size), required(get, grace(size))),
+                duration(retention(size), required(get, retention(size)))));
+      }
+      windows.put(view, specs);
+    }
+    return new ViewSettings(windows, duration(UPDATES_INTERVAL, required(get, UPDATES_INTERVAL)));
+  }
+
+  /** One rule for every view and size, e.g. for tests. */
+  public static ViewSettings uniform(List<WindowSpec> specs, Duration updatesInterval) {
+    Map<View, List<WindowSpec>> windows = new EnumMap<>(View.class);
+    for (View view : View.values()) {
+      windows.put(view, specs);
+    }
+    return new ViewSettings(windows, updatesInterval);
+  }
+
+  public List<WindowSpec> of(View view) {
+    return windows.get(view);
+  }
+
+  private static String required(BiFunction<String, String, String> get, String key) {
+    String value = get.apply(key, null);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(key + " is not set");
+    }
+    return value.strip();
+  }
+
+  private static Duration duration(String key, String value) {
+    try {
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          key + " '" + value + "' is not an ISO-8601 duration (PT10M, P7D)", e);
+    }
+  }
+}

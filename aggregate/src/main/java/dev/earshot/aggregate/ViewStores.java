@@ -1,0 +1,43 @@
+package dev.earshot.aggregate;
+
+import dev.earshot.avro.CellStats;
+import dev.earshot.schemas.views.View;
+import dev.earshot.schemas.views.WindowSize;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The names and builders of the views' state stores, in one place: their changelog topics are named
+ * after them ({@code earshot-aggregate-<store>-changelog}), so a name must never change.
+ */
+public final class ViewStores {
+  /** A view's windows of one size: cell key -> {@link CellStats}, queryable. */
+  public static String windows(View view, WindowSize size) {
+    return view.id() + "-" + size.token();
+  }
+
+  /** Per window size of a view, the end of the last window whose final record was sent. */
+  public static String closed(View view) {
+    return view.id() + "-closed";
+  }
+
+  static StoreBuilder<WindowStore<String, CellStats>> windowStore(
+      View view, WindowSpec spec, Serde<CellStats> stats) {
+    return Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(
+            windows(view, spec.size()), spec.retention(), spec.size().duration(), false),
+        Serdes.String(),
+        stats);
+  }
+
+  static StoreBuilder<KeyValueStore<String, Long>> closedStore(View view) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(closed(view)), Serdes.String(), Serdes.Long());
+  }
+
+  private ViewStores() {}
+}

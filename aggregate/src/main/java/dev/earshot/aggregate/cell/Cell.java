@@ -1,0 +1,177 @@
+package dev.earshot.aggregate.cell;
+
+import dev.earshot.avro.CellStats;
+import dev.earshot.avro.PostFacts;
+import dev.earshot.schemas.Sentiments;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * One cell in one window while it is being counted or merged: counts and sums, and the sketches
+ * behind unique authors and the top authors and hashtags. Mutable and not thread-safe; stores keep
+ * its {@link CellStats} form ({@link #toStats()}, {@link #of(CellStats)}).
+ */
+public final class Cell {
+  private long posts;
+  private long positive;
+  private long neutral;
+  private long negative;
+  private double scoreSum;
+  private long likes;
+  private long shares;
+  private long replies;
+  private long views;
+  private long reach;
+  private final Sketches.Authors authors;
+  private final Sketches.TopItems topAuthors;
+  private final Sketches.TopItems topHashtags;
+
+  private Cell(Sketches.Authors authors, Sketches.TopItems topAuthors, Sketches.TopItems tags) {
+    this.authors = authors;
+    this.topAuthors = topAuthors;
+    this.topHashtags = tags;
+  }
+
+  public static Cell empty() {
+    return new Cell(new Sketches.Authors(), new Sketches.TopItems(), new Sketches.TopItems());
+  }
+
+  public static Cell of(CellStats stats) {
+    Cell cell =
+        new Cell(
+            Sketches.Authors.read(stats.getAuthors()),
+            Sketches.TopItems.read(stats.getTopAuthors()),
+            Sketches.TopItems.read(stats.getTopHashtags()));
+    cell.posts = stats.getPosts();
+    cell.positive = stats.getPositive();
+    cell.neutral = stats.getNeutral();
+    cell.negative = stats.getNegative();
+    cell.scoreSum = stats.getScoreSum();
+    cell.likes = stats.getLikes();
+    cell.shares = stats.getShares();
+    cell.replies = stats.getReplies();
+    cell.views = stats.getViews();
+    cell.reach = stats.getReach();
+    return cell;
+  }
+
+  public CellStats toStats() {
+    return new CellStats(
+        posts,
+        positive,
+        neutral,
+        negative,
+        scoreSum,
+        likes,
+        shares,
+        replies,
+        views,
+        reach,
+        authors.bytes(),
+        topAuthors.bytes(),
+        topHashtags.bytes());
+  }
+
+  /** Counts one post. */
+  public Cell add(PostFacts post) {
+    posts++;
+    String label = post.getSentiment();
+    if (Sentiments.POSITIVE.equals(label)) {
+      positive++;
+    } else if (Sentiments.NEGATIVE.equals(label)) {
+      negative++;
+    } else {
+      neutral++;
+    }
+    scoreSum += post.getScore();
+    likes += post.getLikes();
+    shares += post.getShares();
+    replies += post.getReplies();
+    views += post.getViews();
+    reach += post.getFollowers();
+    if (post.getAuthor() != null) {
+      authors.add(post.getAuthor());
+      topAuthors.add(post.getAuthor());
+    }
+    for (String tag : post.getHashtags()) {
+      topHashtags.add(tag);
+    }
+    return this;
+  }
+
+  /** Adds another cell's posts: exact for counts and sums, a sketch union for the rest. */
+  public Cell merge(Cell other) {
+    posts += other.posts;
+    positive += other.positive;
+    neutral += other.neutral;
+    negative += other.negative;
+    scoreSum += other.scoreSum;
+    likes += other.likes;
+    shares += other.shares;
+    replies += other.replies;
+    views += other.views;
+    reach += other.reach;
+    authors.merge(other.authors);
+    topAuthors.merge(other.topAuthors);
+    topHashtags.merge(other.topHashtags);
+    return this;
+  }
+
+  public long posts() {
+    return posts;
+  }
+
+  public long positive() {
+    return positive;
+  }
+
+  public long neutral() {
+    return neutral;
+  }
+
+  public long negative() {
+    return negative;
+  }
+
+  public double scoreSum() {
+    return scoreSum;
+  }
+
+  public long likes() {
+    return likes;
+  }
+
+  public long shares() {
+    return shares;
+  }
+
+  public long replies() {
+    return replies;
+  }
+
+  public long views() {
+    return views;
+  }
+
+  public long reach() {
+    return reach;
+  }
+
+  public Sketches.Estimate uniqueAuthors() {
+    return authors.estimate();
+  }
+
+  public List<Sketches.TopItem> topAuthors(int limit) {
+    return topAuthors.top(limit);
+  }
+
+  public List<Sketches.TopItem> topHashtags(int limit) {
+    return topHashtags.top(limit);
+  }
+
+  static byte[] array(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
+  }
+}

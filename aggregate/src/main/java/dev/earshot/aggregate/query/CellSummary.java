@@ -1,0 +1,59 @@
+package dev.earshot.aggregate.query;
+
+import dev.earshot.aggregate.CellKey;
+import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.aggregate.cell.Sketches;
+import dev.earshot.schemas.views.Dimension;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cell's figures as the API returns them. {@code score_sum} is there so that answers can be added
+ * up exactly (means cannot be); unique authors and top items are sketch estimates with their error
+ * bounds.
+ */
+public record CellSummary(
+    Map<String, String> labels,
+    long posts,
+    long positive,
+    long neutral,
+    long negative,
+    double negativeShare,
+    double meanScore,
+    double scoreSum,
+    long likes,
+    long shares,
+    long replies,
+    long views,
+    long reach,
+    Sketches.Estimate uniqueAuthors,
+    List<Sketches.TopItem> topAuthors,
+    List<Sketches.TopItem> topHashtags) {
+  static final int TOP_ITEMS = 10;
+
+  public static CellSummary of(CellKey key, Cell cell) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Dimension dimension : key.view().dimensions()) {
+      labels.put(dimension.field(), key.label(dimension));
+    }
+    long posts = cell.posts();
+    return new CellSummary(
+        labels,
+        posts,
+        cell.positive(),
+        cell.neutral(),
+        cell.negative(),
+        posts == 0 ? 0.0 : (double) cell.negative() / posts,
+        posts == 0 ? 0.0 : cell.scoreSum() / posts,
+        cell.scoreSum(),
+        cell.likes(),
+        cell.shares(),
+        cell.replies(),
+        cell.views(),
+        cell.reach(),
+        cell.uniqueAuthors(),
+        cell.topAuthors(TOP_ITEMS),
+        cell.topHashtags(TOP_ITEMS));
+  }
+}

@@ -1,0 +1,216 @@
+package dev.earshot.aggregate.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.aggregate.CellKey;
+import dev.earshot.aggregate.ViewStores;
+import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.avro.CellStats;
+import dev.earshot.schemas.views.View;
+import dev.earshot.schemas.views.WindowSize;
+import dev.earshot.service.Json;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.query.WindowKeyQuery;
+import org.apache.kafka.streams.query.WindowRangeQuery;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Interactive queries (IQv2) over the views' window stores. One cell is answered by the instance
+ * that owns it (asked over HTTP when it is another); all cells of a view are merged from every
+ * instance's local answer. Answers are only given while the instance is RUNNING and every partition
+ * answered; otherwise the answer is {@link Answer.Unavailable}, never a silently partial number.
+ * Instances exchange {@link Partial}s, so sketches merge exactly.
+ */
+public final class ViewQueries {
+  public static final String PATH = "/api/v1/views";
+
+  private final KafkaStreams streams;
+  private final HostInfo self;
+  private final PeerClient peers;
+
+  public ViewQueries(KafkaStreams streams, HostInfo self, PeerClient peers) {
+    this.streams = streams;
+    this.self = self;
+    this.peers = peers;
+  }
+
+  /** Where instances ask each other for their local partials of a view. */
+  public static String partialsPath(View view) {
+    return PATH + "/" + view.id() + "/partials";
+  }
+
+  /** The windows of one cell whose start lies in [from, to), from the instance that owns it. */
+  public Answer<List<Partial>> windows(CellKey key, WindowSize size, Instant from, Instant to) {
+    if (streams.state() != KafkaStreams.State.RUNNING) {
+      return notRunning();
+    }
+    String store = ViewStores.windows(key.view(), size);
+    KeyQueryMetadata owner =
+        streams.queryMetadataForKey(store, key.encode(), Serdes.String().serializer());
+    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+      return new Answer.Unavailable<>("no instance owns " + key.encode() + " yet (rebalancing?)");
+    }
+    if (self.equals(owner.activeHost())) {
+      return localWindows(key, size, from, to);
+    }
+    String path =
+        partialsPath(key.view())
+            + "?cell="
+            + URLEncoder.encode(key.encode(), StandardCharsets.UTF_8)
+            + range(size, from, to);
+    return fromPeer(owner.activeHost(), path);
+  }
+
+  /** Every cell of a view over [from, to), merged from the local answers of every instance. */
+  public Answer<Map<String, Cell>> cells(View view, WindowSize size, Instant from, Instant to) {
+    if (streams.state() != KafkaStreams.State.RUNNING) {
+      return notRunning();
+    }
+    Collection<StreamsMetadata> instances =
+        streams.streamsMetadataForStore(ViewStores.windows(view, size));
+    if (instances.isEmpty()) {
+      return new Answer.Unavailable<>("no instance hosts the store yet (starting?)");
+    }
+    Map<String, Cell> merged = new TreeMap<>();
+    List<String> answered = new ArrayList<>();
+    for (StreamsMetadata instance : instances) {
+      Answer<List<Partial>> part =
+          self.equals(instance.hostInfo())
+              ? localCells(view, size, from, to)
+              : fromPeer(instance.hostInfo(), partialsPath(view) + "?" + range(size, from, to));
+      if (part instanceof Answer.Unavailable<List<Partial>> unavailable) {
+        return new Answer.Unavailable<>(unavailable.reason());
+      }
+      for (Partial partial : ((Answer.Found<List<Partial>>) part).value()) {
+        merged.merge(partial.key(), partial.cell(), Cell::merge);
+      }
+      answered.add(name(instance.hostInfo()));
+    }
+    return new Answer.Found<>(merged, answered);
+  }
+
+  /** The windows of one cell whose start lies in [from, to), from this instance's store only. */
+  public Answer<List<Partial>> localWindows(
+      CellKey key, WindowSize size, Instant from, Instant to) {
+    if (streams.state() != KafkaStreams.State.RUNNING) {
+      return notRunning();
+    }
+    StateQueryResult<WindowStoreIterator<Object>> result =
+        streams.query(
+            StateQueryRequest.inStore(ViewStores.windows(key.view(), size))
+                .withQuery(
+                    WindowKeyQuery.<String, Object>withKeyAndWindowStartRange(
+                        key.encode(), from, to.minusMillis(1)))
+                .requireActive());
+    Map<Long, Cell> byStart = new TreeMap<>();
+    for (Map.Entry<Integer, QueryResult<WindowStoreIterator<Object>>> partition :
+        result.getPartitionResults().entrySet()) {
+      QueryResult<WindowStoreIterator<Object>> r = partition.getValue();
+      if (r.isFailure()) {
+        return failed(partition.getKey(), r);
+      }
+      try (WindowStoreIterator<Object> it = r.getResult()) {
+        while (it.hasNext()) {
+          KeyValue<Long, Object> next = it.next();
+          byStart.merge(next.key, Cell.of(unwrap(next.value)), Cell::merge);
+        }
+      }
+    }
+    List<Partial> windows = new ArrayList<>();
+    byStart.forEach((start, cell) -> windows.add(Partial.of(key.encode(), start, cell)));
+    return new Answer.Found<>(windows, List.of(name(self)));
+  }
+
+  /** Every cell of a view with windows starting in [from, to), from this instance only. */
+  public Answer<List<Partial>> localCells(View view, WindowSize size, Instant from, Instant to) {
+    if (streams.state() != KafkaStreams.State.RUNNING) {
+      return notRunning();
+    }
+    StateQueryResult<KeyValueIterator<Windowed<String>, Object>> result =
+        streams.query(
+            StateQueryRequest.inStore(ViewStores.windows(view, size))
+                .withQuery(
+                    WindowRangeQuery.<String, Object>withWindowStartRange(from, to.minusMillis(1)))
+                // Standby replicas hold copies: counting them would count twice.
+                .requireActive());
+    Map<String, Cell> byCell = new TreeMap<>();
+    for (Map.Entry<Integer, QueryResult<KeyValueIterator<Windowed<String>, Object>>> partition :
+        result.getPartitionResults().entrySet()) {
+      QueryResult<KeyValueIterator<Windowed<String>, Object>> r = partition.getValue();
+      if (r.isFailure()) {
+        return failed(partition.getKey(), r);
+      }
+      try (KeyValueIterator<Windowed<String>, Object> it = r.getResult()) {
+        while (it.hasNext()) {
+          KeyValue<Windowed<String>, Object> next = it.next();
+          byCell.merge(next.key.key(), Cell.of(unwrap(next.value)), Cell::merge);
+        }
+      }
+    }
+    List<Partial> cells = new ArrayList<>();
+    byCell.forEach((key, cell) -> cells.add(Partial.of(key, null, cell)));
+    return new Answer.Found<>(cells, List.of(name(self)));
+  }
+
+  private Answer<List<Partial>> fromPeer(HostInfo peer, String path) {
+    try {
+      JsonNode answer = peers.get(peer, path);
+      List<Partial> partials = new ArrayList<>();
+      for (JsonNode partial : answer.path("result")) {
+        partials.add(Json.MAPPER.treeToValue(partial, Partial.class));
+      }
+      return new Answer.Found<>(partials, List.of(name(peer)));
+    } catch (PeerClient.PeerException | JsonProcessingException e) {
+      return new Answer.Unavailable<>(name(peer) + ": " + e.getMessage());
+    }
+  }
+
+  private static String range(WindowSize size, Instant from, Instant to) {
+    return "&interval=" + size.token() + "&from=" + from + "&to=" + to;
+  }
+
+  private <T> Answer<T> notRunning() {
+    return new Answer.Unavailable<>("aggregate is " + streams.state() + ", try again shortly");
+  }
+
+  private static String name(HostInfo host) {
+    return host.host() + ":" + host.port();
+  }
+
+  private static <T> Answer<T> failed(int partition, QueryResult<?> r) {
+    return new Answer.Unavailable<>(
+        "partition "
+            + partition
+            + " could not answer: "
+            + r.getFailureReason()
+            + " "
+            + r.getFailureMessage());
+  }
+
+  /** Window stores may hand back the value with its timestamp. */
+  private static CellStats unwrap(Object value) {
+    if (value instanceof ValueAndTimestamp<?> vt) {
+      return (CellStats) vt.value();
+    }
+    return (CellStats) value;
+  }
+}
