@@ -65,6 +65,7 @@ final class ViewProcessor implements Processor<String, PostFacts, String, ViewWi
     for (int i = 0; i < specs.size(); i++) {
       Long sent = closed.get(specs.get(i).size().token());
       sentThrough[i] = sent == null ? Long.MIN_VALUE : sent;
+      republishOpenWindows(i);
     }
     context.schedule(updatesInterval, PunctuationType.WALL_CLOCK_TIME, now -> sendUpdates());
   }
@@ -91,6 +92,25 @@ final class ViewProcessor implements Processor<String, PostFacts, String, ViewWi
       throw late(record, streamTime);
     }
     sendFinals(streamTime);
+  }
+
+  /**
+   * Which windows changed since updates were last sent is only known in memory; after a restart (a
+   * crash between a commit and the next updates), every window not yet closed is sent again, so the
+   * updates topic never misses a change. Windows are only stored while open or retained, so this
+   * reads at most the open ones.
+   */
+  private void republishOpenWindows(int spec) {
+    if (sentThrough[spec] == Long.MIN_VALUE) {
+      return;
+    }
+    try (KeyValueIterator<Windowed<String>, CellStats> open =
+        stores.get(spec).fetchAll(sentThrough[spec], Long.MAX_VALUE)) {
+      while (open.hasNext()) {
+        Windowed<String> window = open.next().key;
+        changed.get(spec).add(new Pending(window.key(), window.window().start()));
+      }
+    }
   }
 
   /** Sends the final value of every window that closed since the last call. */

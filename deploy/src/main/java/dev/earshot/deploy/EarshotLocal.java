@@ -176,12 +176,23 @@ public final class EarshotLocal implements Callable<Integer> {
 
   private void printWhereToLook(LocalStack stack) {
     String range = "?from=" + SAMPLE_FROM + "&to=" + SAMPLE_TO;
-    String api = stack.aggregateUrl() + "/api/v1/audience-topics";
+    String api = stack.aggregateUrl() + "/api/v1/views";
     System.out.println();
     System.out.println("earshot is ready.");
-    System.out.println("  Counts, every audience x topic:  " + api + range);
+    System.out.println("  The views and their sizes:       " + api);
     System.out.println(
-        "  Newlyweds x card-consolidation:  " + api + "/newlyweds/card-consolidation" + range);
+        "  Every audience x topic:          " + api + "/audience-topic/cells" + range);
+    System.out.println(
+        "  Newlyweds x card-consolidation:  "
+            + api
+            + "/audience-topic/cells/newlyweds/card-consolidation"
+            + range);
+    System.out.println(
+        "  Brands x topics, most negative:  "
+            + api
+            + "/brand-topic/cells"
+            + range
+            + "&rank=negative_share");
     System.out.println(
         "  Post your own (JSON):            POST " + stack.ingestUrl() + "/api/v1/posts");
     System.out.println(

@@ -1,6 +1,8 @@
 package dev.earshot.deploy;
 
 import dev.earshot.schemas.Topics;
+import dev.earshot.schemas.views.View;
+import dev.earshot.schemas.views.WindowSize;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.acl.AccessControlEntry;
@@ -37,7 +39,12 @@ public final class ServiceAcls {
   public static List<AclBinding> aggregate(String principal, String applicationId) {
     List<AclBinding> acls = streamsApp(principal, applicationId);
     topic(acls, principal, Topics.POSTS_ENRICHED, AclOperation.READ);
-    topic(acls, principal, Topics.AUDIENCE_TOPIC_HOURLY, AclOperation.WRITE);
+    for (View view : View.values()) {
+      for (WindowSize size : WindowSize.DEFAULTS) {
+        topic(acls, principal, Topics.viewFinal(view, size), AclOperation.WRITE);
+        topic(acls, principal, Topics.viewUpdates(view, size), AclOperation.WRITE);
+      }
+    }
     topic(acls, principal, Topics.AGGREGATE_DLQ, AclOperation.WRITE);
     return acls;
   }

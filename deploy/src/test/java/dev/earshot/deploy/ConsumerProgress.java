@@ -26,7 +26,7 @@ public final class ConsumerProgress {
   public boolean drained() {
     return consumedAll("earshot-enrich", "posts.raw")
         && consumedAll("earshot-aggregate", "posts.enriched")
-        && consumedAll("earshot-aggregate", "earshot-aggregate-by-audience-topic-repartition");
+        && consumedAll("earshot-aggregate", "earshot-aggregate-by-cell-repartition");
   }
 
   public void awaitDrained(Duration timeout) {

@@ -34,7 +34,7 @@ class IngestRefusalIT {
     assertThat(JSON.readTree(noText.body()).path("field").asText()).isEqualTo("text");
 
     HttpResponse<String> badRange =
-        probe.get(stack.aggregateUrl() + "/api/v1/audience-topics?from=soon");
+        probe.get(stack.aggregateUrl() + "/api/v1/views/topic/cells?from=soon");
     assertThat(badRange.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(badRange.body()).path("field").asText()).isEqualTo("from");
 

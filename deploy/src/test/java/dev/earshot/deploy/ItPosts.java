@@ -3,7 +3,7 @@ package dev.earshot.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.aggregate.AggregateTopology;
 import dev.earshot.avro.EnrichedPost;
-import dev.earshot.avro.PostSentiment;
+import dev.earshot.avro.PostFacts;
 import dev.earshot.avro.RawPost;
 import dev.earshot.labels.Labeller;
 import dev.earshot.labels.LabellerSettings;
@@ -25,8 +25,8 @@ final class ItPosts {
   static final String RESOURCE = "/it/posts.jsonl";
 
   /**
-   * Cell -> {posts, positive, neutral, negative}, computed with the library code the services run,
-   * each post key once.
+   * Cell of every view ({@code view|label|...}) -> {posts, positive, neutral, negative}, computed
+   * with the library code the services run, each post key once.
    */
   static Map<String, long[]> expectedCells() throws IOException {
     // The service's settings, without its time budget: every post is counted, however slow.
@@ -46,10 +46,10 @@ final class ItPosts {
           continue;
         }
         EnrichedPost enriched = enricher.enrich(post);
-        for (KeyValue<String, PostSentiment> cell : AggregateTopology.cells(key, enriched)) {
+        for (KeyValue<String, PostFacts> cell : AggregateTopology.cells(key, enriched)) {
           long[] c = cells.computeIfAbsent(cell.key, k -> new long[4]);
           c[0]++;
-          switch (cell.value.getSentiment().getLabel()) {
+          switch (cell.value.getSentiment()) {
             case "positive" -> c[1]++;
             case "neutral" -> c[2]++;
             default -> c[3]++;
@@ -66,13 +66,15 @@ final class ItPosts {
     return out;
   }
 
-  /** The API's list of cells in the same form as {@link #asText}. */
-  static Map<String, String> cells(JsonNode result) {
+  /** A view's list of cells from the API in the same form as {@link #asText}. */
+  static Map<String, String> cells(String view, JsonNode result) {
     Map<String, String> out = new TreeMap<>();
     for (JsonNode cell : result) {
-      JsonNode t = cell.path("totals");
+      StringBuilder key = new StringBuilder(view);
+      cell.path("labels").forEach(label -> key.append('|').append(label.asText()));
+      JsonNode t = cell;
       out.put(
-          cell.path("audience").asText() + "|" + cell.path("topic").asText(),
+          key.toString(),
           t.path("posts").asLong()
               + "/"
               + t.path("positive").asLong()

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.aggregate.app.AggregateService;
+import dev.earshot.schemas.views.View;
 import dev.earshot.service.StreamAppRunner;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,34 +54,66 @@ class MultiInstanceQueryIT {
         await()
             .atMost(Duration.ofSeconds(120))
             .pollInterval(Duration.ofMillis(500))
-            .untilAsserted(
-                () -> {
-                  JsonNode all = get(instance + "/api/v1/audience-topics?" + RANGE);
-                  assertThat(all.path("instances")).hasSize(2);
-                  assertThat(ItPosts.cells(all.path("result"))).isEqualTo(expected);
-                });
+            .untilAsserted(() -> assertThat(allCells(instance, 2)).isEqualTo(expected));
       }
 
-      // Each instance alone holds only part of the cells; together, all of them.
-      Map<String, String> localFirst =
-          ItPosts.cells(get(first + "/api/v1/audience-topics?scope=local&" + RANGE).path("result"));
-      Map<String, String> localOther =
-          ItPosts.cells(get(other + "/api/v1/audience-topics?scope=local&" + RANGE).path("result"));
-      assertThat(localFirst).isNotEmpty().isNotEqualTo(expected);
-      assertThat(localOther).isNotEmpty().isNotEqualTo(expected);
-      Map<String, String> union = new TreeMap<>(localFirst);
-      union.putAll(localOther);
-      assertThat(union).isEqualTo(expected);
-      assertThat(localFirst.keySet()).doesNotContainAnyElementsOf(localOther.keySet());
+      // Each instance alone holds only part of a view's cells; together, all of them.
+      Set<String> localFirst = partialKeys(first);
+      Set<String> localOther = partialKeys(other);
+      Set<String> audienceTopics = new TreeSet<>();
+      expected.keySet().stream()
+          .filter(k -> k.startsWith("audience-topic|"))
+          .forEach(audienceTopics::add);
+      assertThat(localFirst).isNotEmpty().isNotEqualTo(audienceTopics);
+      assertThat(localOther).isNotEmpty().isNotEqualTo(audienceTopics);
+      Set<String> union = new TreeSet<>(localFirst);
+      union.addAll(localOther);
+      assertThat(union).isEqualTo(audienceTopics);
+      assertThat(localFirst).doesNotContainAnyElementsOf(localOther);
 
-      // One cell: the same answer from both, named by the instance that owns it.
-      String cell = "/api/v1/audience-topics/newlyweds/card-consolidation?" + RANGE;
-      JsonNode fromFirst = get(first + cell);
-      JsonNode fromOther = get(other + cell);
-      assertThat(fromFirst.path("result")).isEqualTo(fromOther.path("result"));
-      assertThat(fromFirst.path("result").path("totals").path("posts").asLong()).isEqualTo(10);
-      assertThat(fromFirst.path("instances")).isEqualTo(fromOther.path("instances"));
+      // One cell of every view: the same answer from both, named by the instance that owns it.
+      for (View view : View.values()) {
+        String someCell =
+            expected.keySet().stream()
+                .filter(k -> k.startsWith(view.id() + "|"))
+                .findFirst()
+                .orElseThrow();
+        String cell =
+            "/api/v1/views/"
+                + view.id()
+                + "/cells/"
+                + someCell.substring(view.id().length() + 1).replace('|', '/')
+                + "?"
+                + RANGE;
+        JsonNode fromFirst = get(first + cell);
+        JsonNode fromOther = get(other + cell);
+        assertThat(fromFirst.path("result")).as(cell).isEqualTo(fromOther.path("result"));
+        assertThat(fromFirst.path("result").path("totals").path("posts").asLong())
+            .as(cell)
+            .isEqualTo(Long.parseLong(expected.get(someCell).split("/")[0]));
+        assertThat(fromFirst.path("instances")).isEqualTo(fromOther.path("instances"));
+      }
     }
+  }
+
+  /** Every view's cells as one instance answers them, checking how many instances answered. */
+  private Map<String, String> allCells(String instance, int instances) throws Exception {
+    Map<String, String> cells = new TreeMap<>();
+    for (View view : View.values()) {
+      JsonNode all = get(instance + "/api/v1/views/" + view.id() + "/cells?limit=1000&" + RANGE);
+      assertThat(all.path("instances")).hasSize(instances);
+      cells.putAll(ItPosts.cells(view.id(), all.path("result")));
+    }
+    return cells;
+  }
+
+  /** The audience x topic cells one instance holds itself. */
+  private Set<String> partialKeys(String instance) throws Exception {
+    Set<String> keys = new TreeSet<>();
+    get(instance + "/api/v1/views/audience-topic/partials?interval=1h&" + RANGE)
+        .path("result")
+        .forEach(p -> keys.add(p.path("key").asText()));
+    return keys;
   }
 
   /**
@@ -113,7 +148,14 @@ class MultiInstanceQueryIT {
         stack.replay(in, "posts.jsonl");
       }
       Map<String, String> expected = ItPosts.asText(ItPosts.expectedCells());
-      String all = "/api/v1/audience-topics?" + RANGE;
+      String all = "/api/v1/views/brand-topic/cells?limit=1000&" + RANGE;
+      Map<String, String> brandTopics = new TreeMap<>();
+      expected.forEach(
+          (k, v) -> {
+            if (k.startsWith("brand-topic|")) {
+              brandTopics.put(k, v);
+            }
+          });
 
       assertThat(send(withPeerToken.baseUrl() + all, null).statusCode()).isEqualTo(401);
       await()
@@ -125,7 +167,8 @@ class MultiInstanceQueryIT {
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
                 JsonNode body = JSON.readTree(r.body());
                 assertThat(body.path("instances")).hasSize(3);
-                assertThat(ItPosts.cells(body.path("result"))).isEqualTo(expected);
+                assertThat(ItPosts.cells("brand-topic", body.path("result")))
+                    .isEqualTo(brandTopics);
               });
       HttpResponse<String> refused = send(withoutPeerToken.baseUrl() + all, ANALYST_TOKEN);
       assertThat(refused.statusCode()).isEqualTo(503);

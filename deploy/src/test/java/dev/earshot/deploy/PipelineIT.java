@@ -9,6 +9,7 @@ import dev.earshot.ingest.JsonlReplay;
 import dev.earshot.schemas.DeadLetter;
 import dev.earshot.schemas.Stage;
 import dev.earshot.schemas.Topics;
+import dev.earshot.schemas.views.View;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,9 +79,9 @@ class PipelineIT {
 
     Map<String, long[]> expected = ItPosts.expectedCells();
     // Facts of the test file, independent of the enricher's code:
-    assertThat(expected.get("newlyweds|card-consolidation")[0]).isEqualTo(10);
-    assertThat(expected.get("entrepreneurs|project-financing")[0]).isEqualTo(6);
-    assertThat(expected.get("new-job|credit-limit")[0]).isEqualTo(5);
+    assertThat(expected.get("audience-topic|newlyweds|card-consolidation")[0]).isEqualTo(10);
+    assertThat(expected.get("audience-topic|entrepreneurs|project-financing")[0]).isEqualTo(6);
+    assertThat(expected.get("audience-topic|new-job|credit-limit")[0]).isEqualTo(5);
 
     new ConsumerProgress(stack.bootstrapServers()).awaitDrained(PROCESSING_TIMEOUT);
     await()
@@ -100,10 +101,14 @@ class PipelineIT {
           .allMatch(r -> r.timestamp() > System.currentTimeMillis() - 3_600_000L);
     }
 
-    JsonNode cell = get("/api/v1/audience-topics/newlyweds/card-consolidation" + RANGE);
+    JsonNode cell =
+        get(
+            "/api/v1/views/audience-topic/cells/newlyweds/card-consolidation"
+                + RANGE
+                + "&interval=1h");
     JsonNode totals = cell.path("result").path("totals");
     assertThat(totals.path("posts").asLong()).isEqualTo(10);
-    long[] nw = expected.get("newlyweds|card-consolidation");
+    long[] nw = expected.get("audience-topic|newlyweds|card-consolidation");
     assertThat(totals.path("positive").asLong()).isEqualTo(nw[1]);
     assertThat(totals.path("neutral").asLong()).isEqualTo(nw[2]);
     assertThat(totals.path("negative").asLong()).isEqualTo(nw[3]);
@@ -151,7 +156,8 @@ class PipelineIT {
         .untilAsserted(
             () ->
                 assertThat(
-                        get("/api/v1/audience-topics/newlyweds/card-consolidation" + RANGE)
+                        get("/api/v1/views/audience-topic/cells/newlyweds/card-consolidation"
+                                + RANGE)
                             .path("result")
                             .path("totals")
                             .path("posts")
@@ -161,8 +167,14 @@ class PipelineIT {
     assertThat(enrichedKeys()).doesNotHaveDuplicates().contains("twitter:it-900");
   }
 
+  /** Every cell of every view, as the API answers them. */
   private Map<String, String> actualCells() throws Exception {
-    return ItPosts.cells(get("/api/v1/audience-topics" + RANGE).path("result"));
+    Map<String, String> cells = new java.util.TreeMap<>();
+    for (View view : View.values()) {
+      String path = "/api/v1/views/" + view.id() + "/cells" + RANGE + "&limit=1000";
+      cells.putAll(ItPosts.cells(view.id(), get(path).path("result")));
+    }
+    return cells;
   }
 
   private JsonNode get(String path) throws Exception {

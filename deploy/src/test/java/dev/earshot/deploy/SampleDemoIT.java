@@ -38,7 +38,7 @@ class SampleDemoIT {
 
       String url =
           stack.aggregateUrl()
-              + "/api/v1/audience-topics/newlyweds/card-consolidation?from="
+              + "/api/v1/views/audience-topic/cells/newlyweds/card-consolidation?from="
               + EarshotLocal.SAMPLE_FROM
               + "&to="
               + EarshotLocal.SAMPLE_TO;

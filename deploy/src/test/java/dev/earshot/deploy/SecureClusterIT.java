@@ -217,7 +217,7 @@ class SecureClusterIT {
 
     String query =
         aggregate.baseUrl()
-            + "/api/v1/audience-topics/newlyweds/card-consolidation?from="
+            + "/api/v1/views/audience-topic/cells/newlyweds/card-consolidation?from="
             + created.substring(0, 10)
             + "&to="
             + Instant.now().plus(Duration.ofDays(1)).toString().substring(0, 10);

@@ -43,7 +43,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  *   <tr><td>{@value #TOPIC}, {@value #PARTITION}, {@value #OFFSET}</td><td>the source record
  *     (Streams stages only)</td><td>absent</td><td>{@code posts.raw}, {@code 3}, {@code 1234}
  *     </td><td>{@code posts.enriched}, {@code 0}, {@code 77}; for {@code late}: the repartition
- *     topic {@code earshot-aggregate-by-audience-topic-repartition}</td></tr>
+ *     topic {@code earshot-aggregate-by-cell-repartition}</td></tr>
  *   <tr><td>{@value #FIELD}</td><td>the offending field, when one is named</td>
  *     <td>{@code created_at}</td><td>absent</td><td>absent</td></tr>
  *   <tr><td>{@value #ORIGINAL_BYTES}</td><td>only when the value was cut: the input's full size

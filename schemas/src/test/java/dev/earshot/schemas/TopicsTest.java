@@ -7,6 +7,8 @@ import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.RawPost;
 import dev.earshot.schemas.registry.InMemorySchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
+import dev.earshot.schemas.views.View;
+import dev.earshot.schemas.views.WindowSize;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -41,12 +43,35 @@ class TopicsTest {
   }
 
   @Test
-  void listsEveryTopicConstantOnceAndNothingElse() {
-    List<String> constants = constants().values().stream().toList();
+  void listsEveryTopicConstantAndEveryViewsTopicsOnceAndNothingElse() {
+    List<String> expected = new ArrayList<>(constants().values());
+    assertThat(expected).isNotEmpty();
+    expected.addAll(viewTopics().keySet());
 
-    assertThat(constants).isNotEmpty();
     assertThat(Topics.all()).hasSameSizeAs(SPECS.keySet()); // no name twice
-    assertThat(SPECS.keySet()).containsExactlyInAnyOrderElementsOf(constants);
+    assertThat(SPECS.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void finalWindowsAreEventsAndWindowUpdatesAreCompactedAndTimeBounded() {
+    // A final record is appended once per window: deleting by time only. An update replaces the
+    // window's previous value: compacted, and deleted by time so old windows do not pile up.
+    viewTopics()
+        .forEach(
+            (name, cleanup) -> assertThat(SPECS.get(name).cleanup()).as(name).isEqualTo(cleanup));
+  }
+
+  /** Every view's final and updates topic for every default window size, with its cleanup. */
+  private static Map<String, Topics.Cleanup> viewTopics() {
+    Map<String, Topics.Cleanup> topics = new LinkedHashMap<>();
+    for (View view : View.values()) {
+      for (WindowSize size : WindowSize.DEFAULTS) {
+        String prefix = "aggregates." + view.id() + "." + size.token();
+        topics.put(prefix + ".final", Topics.Cleanup.DELETE);
+        topics.put(prefix + ".updates", Topics.Cleanup.COMPACT_DELETE);
+      }
+    }
+    return topics;
   }
 
   @Test
@@ -88,7 +113,10 @@ class TopicsTest {
   @Test
   void everyOtherTopicIsAStagesDeadLetterTopicNamedAfterIt() {
     List<String> deadLetters =
-        SPECS.keySet().stream().filter(name -> !typedTopics().containsKey(name)).toList();
+        SPECS.keySet().stream()
+            .filter(name -> !typedTopics().containsKey(name))
+            .filter(name -> !viewTopics().containsKey(name))
+            .toList();
     Map<String, String> constants = constants();
 
     // One per stage, "<stage>.dlq", in a constant "<STAGE>_DLQ"; events, so never compacted.

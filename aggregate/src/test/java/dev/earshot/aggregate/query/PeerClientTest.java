@@ -51,7 +51,7 @@ class PeerClientTest {
     body = "{\"result\":[{\"audience\":\"newlyweds\"}]}";
     assertThat(
             new PeerClient(Duration.ofSeconds(2))
-                .get(peer(), "/api/v1/audience-topics?scope=local")
+                .get(peer(), "/api/v1/views/topic/partials")
                 .path("result")
                 .get(0)
                 .path("audience")

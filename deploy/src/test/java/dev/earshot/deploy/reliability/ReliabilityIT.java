@@ -316,7 +316,7 @@ class ReliabilityIT {
         HttpRequest.newBuilder(
                 URI.create(
                     aggregate.url()
-                        + "/api/v1/audience-topics?from=1970-01-01&to="
+                        + "/api/v1/views/audience-topic/cells?limit=1000&from=1970-01-01&to="
                         + Instant.now().plus(Duration.ofDays(1)).toString().substring(0, 10)))
             .timeout(Duration.ofSeconds(10))
             .build(),
@@ -332,7 +332,7 @@ class ReliabilityIT {
   private static long sumPosts(HttpResponse<String> r) throws IOException {
     long sum = 0;
     for (JsonNode cell : JSON.readTree(r.body()).get("result")) {
-      sum += cell.get("totals").get("posts").asLong();
+      sum += cell.get("posts").asLong();
     }
     return sum;
   }

@@ -1,9 +1,9 @@
 package dev.earshot.deploy.reliability;
 
 import dev.earshot.aggregate.AggregateTopology;
-import dev.earshot.avro.AudienceTopicWindow;
 import dev.earshot.avro.EnrichedPost;
-import dev.earshot.avro.PostSentiment;
+import dev.earshot.avro.PostFacts;
+import dev.earshot.avro.ViewWindow;
 import dev.earshot.deploy.StackProbe;
 import dev.earshot.schemas.PipelineTopics;
 import dev.earshot.schemas.Sentiments;
@@ -11,8 +11,9 @@ import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.registry.RegistryConfig;
 import dev.earshot.schemas.registry.RestSchemaRegistryClient;
 import dev.earshot.schemas.serde.SerdeConfig;
+import dev.earshot.schemas.views.View;
+import dev.earshot.schemas.views.WindowSize;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,7 +38,10 @@ import org.apache.kafka.streams.KeyValue;
  * </ul>
  */
 final class Verifier {
-  private static final Duration WINDOW = AggregateTopology.WINDOW;
+  /** The view and window size checked: audience x topic hours, on their updates topic. */
+  private static final View VIEW = View.AUDIENCE_TOPIC;
+
+  private static final WindowSize HOUR = WindowSize.parse("1h");
 
   /** What the verifier found; {@link #ok()} when nothing is lost, doubled or miscounted. */
   record Report(
@@ -96,9 +100,15 @@ final class Verifier {
       }
       EnrichedPost post = enrichedReader.deserialize(Topics.POSTS_ENRICHED, r.value());
       long start = post.getPost().getCreatedAt().toEpochMilli();
-      start -= start % WINDOW.toMillis();
-      for (KeyValue<String, PostSentiment> cell : AggregateTopology.cells(key, post)) {
-        String id = cell.key + "|" + java.time.Instant.ofEpochMilli(start);
+      start = HOUR.windowStart(start);
+      for (KeyValue<String, PostFacts> cell : AggregateTopology.cells(key, post)) {
+        if (!cell.key.startsWith(VIEW.id() + "|")) {
+          continue;
+        }
+        String id =
+            cell.key.substring(VIEW.id().length() + 1)
+                + "|"
+                + java.time.Instant.ofEpochMilli(start);
         long[] c = expected.computeIfAbsent(id, k -> new long[4]);
         c[0]++;
         String label = post.getSentiment().getLabel();
@@ -106,12 +116,13 @@ final class Verifier {
         expectedScore.merge(id, post.getSentiment().getScore(), Double::sum);
       }
     }
-    var windowReader = topics.audienceTopicHourly().valueSerde().deserializer();
-    Map<String, AudienceTopicWindow> latest = new HashMap<>();
-    for (ConsumerRecord<byte[], byte[]> r : readCommitted(Topics.AUDIENCE_TOPIC_HOURLY)) {
+    var windowReader = topics.viewWindows().deserializer();
+    String updates = Topics.viewUpdates(VIEW, HOUR);
+    Map<String, ViewWindow> latest = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : readCommitted(updates)) {
       latest.put(
           new String(r.key(), StandardCharsets.UTF_8),
-          windowReader.deserialize(Topics.AUDIENCE_TOPIC_HOURLY, r.value()));
+          windowReader.deserialize(updates, r.value()));
     }
     int wrong = 0;
     List<String> examples = new ArrayList<>();
@@ -119,7 +130,7 @@ final class Verifier {
     cells.addAll(latest.keySet());
     for (String cell : cells) {
       long[] want = expected.getOrDefault(cell, new long[4]);
-      AudienceTopicWindow got = latest.get(cell);
+      ViewWindow got = latest.get(cell);
       long[] have =
           got == null
               ? new long[4]
