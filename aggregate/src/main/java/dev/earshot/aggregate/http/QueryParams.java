@@ -50,14 +50,7 @@ final class QueryParams {
   static WindowSize interval(Context ctx, List<WindowSize> sizes, Range range) {
     String raw = ctx.queryParam("interval");
     if (raw == null || raw.isBlank()) {
-      Duration span = Duration.between(range.from(), range.to());
-      WindowSize chosen = sizes.get(0);
-      for (WindowSize size : sizes) {
-        if (span.compareTo(size.duration().multipliedBy(2)) >= 0) {
-          chosen = size;
-        }
-      }
-      return chosen;
+      return defaultInterval(sizes, range);
     }
     for (WindowSize size : sizes) {
       if (size.token().equals(raw.strip())) {
@@ -65,6 +58,18 @@ final class QueryParams {
       }
     }
     throw new BadRequest("interval", "interval '" + raw + "' must be one of " + sizes);
+  }
+
+  /** The largest size the range holds at least twice, else the smallest. */
+  static WindowSize defaultInterval(List<WindowSize> sizes, Range range) {
+    Duration span = Duration.between(range.from(), range.to());
+    WindowSize chosen = sizes.get(0);
+    for (WindowSize size : sizes) {
+      if (span.compareTo(size.duration().multipliedBy(2)) >= 0) {
+        chosen = size;
+      }
+    }
+    return chosen;
   }
 
   static int integer(Context ctx, String field, int fallback, int min, int max) {

@@ -148,6 +148,9 @@ public final class ViewRoutes {
       } catch (IllegalArgumentException e) {
         throw new BadRequest("cell", "cell '" + cell + "' is not a cell key: " + e.getMessage());
       }
+      if (key.view() != view) {
+        throw new BadRequest("cell", "cell '" + cell + "' is not a cell of " + view.id());
+      }
       answer = queries.localWindows(key, size, range.from(), range.to());
     }
     if (answer instanceof Answer.Found<List<Partial>> found) {
