@@ -1,6 +1,5 @@
 package dev.earshot.aggregate;
 
-import dev.earshot.schemas.LabelNames;
 import dev.earshot.schemas.views.Dimension;
 import dev.earshot.schemas.views.View;
 import java.util.ArrayList;
@@ -68,10 +67,5 @@ public record CellKey(View view, List<String> labels) {
       cells.add(new CellKey(view, labels));
     }
     return cells;
-  }
-
-  /** Whether a label from a request can name a cell (the taxonomy's label syntax). */
-  public static boolean isLabel(String label) {
-    return LabelNames.isValid(label);
   }
 }

@@ -20,9 +20,6 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
  * which topic each goes to (a header the processor sets and the sink reads).
  */
 final class ViewOutput {
-  /** How many top authors and hashtags a record lists. */
-  static final int TOP_ITEMS = 10;
-
   /** The header naming a record's output topic. */
   static final String TOPIC_HEADER = "earshot.view.topic";
 
@@ -66,8 +63,8 @@ final class ViewOutput {
         .setUniqueAuthors(authors.estimate())
         .setUniqueAuthorsLow(authors.low())
         .setUniqueAuthorsHigh(authors.high())
-        .setTopAuthors(items(cell.topAuthors(TOP_ITEMS)))
-        .setTopHashtags(items(cell.topHashtags(TOP_ITEMS)))
+        .setTopAuthors(items(cell.topAuthors(Sketches.TOP_ITEMS)))
+        .setTopHashtags(items(cell.topHashtags(Sketches.TOP_ITEMS)))
         .build();
   }
 

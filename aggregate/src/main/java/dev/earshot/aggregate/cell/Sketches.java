@@ -26,6 +26,9 @@ public final class Sketches {
   /** Frequent-items map size: tracks up to 48 items (3/4 of it) exactly while few enough. */
   public static final int ITEMS_MAP_SIZE = 64;
 
+  /** How many top authors and hashtags an answer or an output record lists. */
+  public static final int TOP_ITEMS = 10;
+
   private static final ArrayOfStringsSerDe STRINGS = new ArrayOfStringsSerDe();
   private static final ByteBuffer NONE = ByteBuffer.wrap(new byte[0]);
 

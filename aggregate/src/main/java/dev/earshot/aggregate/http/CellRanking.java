@@ -3,7 +3,6 @@ package dev.earshot.aggregate.http;
 import dev.earshot.aggregate.CellKey;
 import dev.earshot.aggregate.cell.Cell;
 import dev.earshot.aggregate.query.CellSummary;
-import dev.earshot.schemas.LabelNames;
 import dev.earshot.schemas.views.Dimension;
 import dev.earshot.schemas.views.View;
 import io.javalin.http.Context;
@@ -37,12 +36,7 @@ final class CellRanking {
     for (Dimension dimension : view.dimensions()) {
       String label = ctx.queryParam(dimension.field());
       if (label != null) {
-        if (!LabelNames.isValid(label)) {
-          throw new BadRequest(
-              dimension.field(),
-              dimension.field() + " '" + label + "' must be a label: " + LabelNames.RULE);
-        }
-        filters.put(dimension, label);
+        filters.put(dimension, QueryParams.label(dimension.field(), label));
       }
     }
     return new CellRanking(filters, QueryParams.choice(ctx, "rank", Rank.class, Rank.POSTS));

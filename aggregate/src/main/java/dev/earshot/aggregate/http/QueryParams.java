@@ -1,5 +1,6 @@
 package dev.earshot.aggregate.http;
 
+import dev.earshot.schemas.LabelNames;
 import dev.earshot.schemas.views.WindowSize;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -70,6 +71,14 @@ final class QueryParams {
       }
     }
     return chosen;
+  }
+
+  /** A label from a path or a filter, in the taxonomy's syntax, so it can name a cell. */
+  static String label(String field, String value) {
+    if (!LabelNames.isValid(value)) {
+      throw new BadRequest(field, field + " '" + value + "' must be a label: " + LabelNames.RULE);
+    }
+    return value;
   }
 
   static int integer(Context ctx, String field, int fallback, int min, int max) {

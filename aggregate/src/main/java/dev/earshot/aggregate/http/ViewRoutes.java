@@ -9,7 +9,6 @@ import dev.earshot.aggregate.query.CellSeries;
 import dev.earshot.aggregate.query.CellSummary;
 import dev.earshot.aggregate.query.Partial;
 import dev.earshot.aggregate.query.ViewQueries;
-import dev.earshot.schemas.LabelNames;
 import dev.earshot.schemas.views.Dimension;
 import dev.earshot.schemas.views.View;
 import dev.earshot.schemas.views.WindowSize;
@@ -208,11 +207,7 @@ public final class ViewRoutes {
               + dimensions.stream().map(Dimension::field).toList());
     }
     for (int i = 0; i < labels.size(); i++) {
-      String field = dimensions.get(i).field();
-      if (!LabelNames.isValid(labels.get(i))) {
-        throw new BadRequest(
-            field, field + " '" + labels.get(i) + "' must be a label: " + LabelNames.RULE);
-      }
+      QueryParams.label(dimensions.get(i).field(), labels.get(i));
     }
     return new CellKey(view, labels);
   }

@@ -30,8 +30,6 @@ public record CellSummary(
     Sketches.Estimate uniqueAuthors,
     List<Sketches.TopItem> topAuthors,
     List<Sketches.TopItem> topHashtags) {
-  static final int TOP_ITEMS = 10;
-
   public static CellSummary of(CellKey key, Cell cell) {
     Map<String, String> labels = new LinkedHashMap<>();
     for (Dimension dimension : key.view().dimensions()) {
@@ -53,7 +51,7 @@ public record CellSummary(
         cell.views(),
         cell.reach(),
         cell.uniqueAuthors(),
-        cell.topAuthors(TOP_ITEMS),
-        cell.topHashtags(TOP_ITEMS));
+        cell.topAuthors(Sketches.TOP_ITEMS),
+        cell.topHashtags(Sketches.TOP_ITEMS));
   }
 }
