@@ -2,6 +2,7 @@ package dev.earshot.aggregate.app;
 
 import dev.earshot.aggregate.AggregateTopology;
 import dev.earshot.aggregate.ViewSettings;
+import dev.earshot.aggregate.http.ShareOfVoiceRoutes;
 import dev.earshot.aggregate.http.ViewRoutes;
 import dev.earshot.aggregate.query.PeerClient;
 import dev.earshot.aggregate.query.ViewQueries;
@@ -23,6 +24,9 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /** The aggregate app as a service: windowed counts, and the query API over them. */
 public final class AggregateService implements StreamApp {
+  /** The key naming the listening team's own brand, marked in share of voice. */
+  public static final String OWN_BRAND = "listening.own.brand";
+
   @Override
   public Stage stage() {
     return Stage.AGGREGATE;
@@ -58,15 +62,22 @@ public final class AggregateService implements StreamApp {
   public void routes(StreamAppContext context, KafkaStreams streams, ServiceHttp http) {
     HttpSettings settings = context.http();
     http.protect(ViewQueries.PATH, "query");
-    new ViewRoutes(
-            new ViewQueries(
-                streams,
-                advertised(context.config(), settings),
-                PeerClient.from(context.config(), settings.tls() != null)),
-            settings(context.config()),
-            Clock.systemUTC(),
-            context.metrics())
+    http.protect(ShareOfVoiceRoutes.PATH, "query");
+    ViewQueries queries =
+        new ViewQueries(
+            streams,
+            advertised(context.config(), settings),
+            PeerClient.from(context.config(), settings.tls() != null));
+    ViewSettings views = settings(context.config());
+    new ViewRoutes(queries, views, Clock.systemUTC(), context.metrics()).register(http.app());
+    new ShareOfVoiceRoutes(queries, views, Clock.systemUTC(), ownBrand(context.config()))
         .register(http.app());
+  }
+
+  /** The listening team's own brand, as the taxonomy marks it ({@code own: true}), or null. */
+  static String ownBrand(ServiceConfig config) {
+    String brand = config.get(OWN_BRAND, "").strip();
+    return brand.isEmpty() ? null : brand;
   }
 
   /**

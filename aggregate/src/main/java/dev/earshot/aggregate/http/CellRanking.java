@@ -15,18 +15,20 @@ import java.util.Map;
 /**
  * Which cells of a view a list shows and in which order: {@code <dimension>=<label>} keeps only the
  * cells with that label (e.g. {@code brand=acme}); {@code rank=posts} (default) puts the most posts
- * first, {@code rank=negative_share} the largest share of negative posts; ties by labels.
+ * first, {@code rank=negative_share} the largest share of negative posts, {@code rank=growth} the
+ * largest growth against the previous range of equal length; ties by posts, then labels.
  */
 final class CellRanking {
   enum Rank {
     POSTS,
-    NEGATIVE_SHARE
+    NEGATIVE_SHARE,
+    GROWTH
   }
 
   private final Map<Dimension, String> filters;
   private final Rank rank;
 
-  private CellRanking(Map<Dimension, String> filters, Rank rank) {
+  CellRanking(Map<Dimension, String> filters, Rank rank) {
     this.filters = filters;
     this.rank = rank;
   }
@@ -42,7 +44,15 @@ final class CellRanking {
     return new CellRanking(filters, QueryParams.choice(ctx, "rank", Rank.class, Rank.POSTS));
   }
 
-  List<CellSummary> apply(Map<String, Cell> cells) {
+  /** Whether the ranking needs the cells of the previous range of equal length. */
+  boolean needsPrevious() {
+    return rank == Rank.GROWTH;
+  }
+
+  /**
+   * @param previous the cells of the previous range when {@link #needsPrevious()}, else ignored
+   */
+  List<CellSummary> apply(Map<String, Cell> cells, Map<String, Cell> previous) {
     List<CellSummary> kept = new ArrayList<>();
     cells.forEach(
         (encoded, cell) -> {
@@ -52,13 +62,22 @@ final class CellRanking {
               return;
             }
           }
-          kept.add(CellSummary.of(key, cell));
+          CellSummary summary = CellSummary.of(key, cell);
+          if (needsPrevious()) {
+            Cell before = previous.get(encoded);
+            summary = summary.withPrevious(before == null ? 0 : before.posts());
+          }
+          kept.add(summary);
         });
     Comparator<CellSummary> order =
         switch (rank) {
           case POSTS -> Comparator.comparingLong(CellSummary::posts).reversed();
           case NEGATIVE_SHARE ->
               Comparator.comparingDouble(CellSummary::negativeShare)
+                  .reversed()
+                  .thenComparing(Comparator.comparingLong(CellSummary::posts).reversed());
+          case GROWTH ->
+              Comparator.comparingDouble(CellSummary::growth)
                   .reversed()
                   .thenComparing(Comparator.comparingLong(CellSummary::posts).reversed());
         };

@@ -17,6 +17,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,9 +96,18 @@ public final class ViewRoutes {
         QueryParams.integer(ctx, "limit", QueryParams.DEFAULT_LIMIT, 1, QueryParams.MAX_LIMIT);
     int offset = QueryParams.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     Answer<Map<String, Cell>> answer = queries.cells(view, size, range.from(), range.to());
-    if (answer instanceof Answer.Found<Map<String, Cell>> found) {
-      List<CellSummary> ranked = ranking.apply(found.value());
-      Map<String, Object> body = header(view, size, range);
+    Answer<Map<String, Cell>> previous = answer;
+    if (ranking.needsPrevious() && answer instanceof Answer.Found) {
+      Instant start = range.from().minus(Duration.between(range.from(), range.to()));
+      previous =
+          range.from().equals(QueryParams.EARLIEST)
+              ? new Answer.Found<>(Map.of(), List.of())
+              : queries.cells(view, size, max(start, QueryParams.EARLIEST), range.from());
+    }
+    if (answer instanceof Answer.Found<Map<String, Cell>> found
+        && previous instanceof Answer.Found<Map<String, Cell>> before) {
+      List<CellSummary> ranked = ranking.apply(found.value(), before.value());
+      Map<String, Object> body = Responses.header(view.id(), size, range);
       body.put("total_cells", ranked.size());
       body.put("offset", offset);
       body.put("limit", limit);
@@ -106,7 +117,7 @@ public final class ViewRoutes {
       body.put("instances", found.instances());
       ctx.json(body);
     } else {
-      unavailable(ctx, answer);
+      Responses.unavailable(ctx, answer instanceof Answer.Unavailable ? answer : previous);
     }
   }
 
@@ -123,12 +134,12 @@ public final class ViewRoutes {
     Answer<List<Partial>> answer = queries.windows(key, size, range.from(), range.to());
     if (answer instanceof Answer.Found<List<Partial>> found) {
       CellSeries series = CellSeriesOf.of(key, size, range, found.value(), zeros);
-      Map<String, Object> body = header(view, size, range);
+      Map<String, Object> body = Responses.header(view.id(), size, range);
       body.put("result", series);
       body.put("instances", found.instances());
       ctx.json(body);
     } else {
-      unavailable(ctx, answer);
+      Responses.unavailable(ctx, answer);
     }
   }
 
@@ -155,22 +166,12 @@ public final class ViewRoutes {
     if (answer instanceof Answer.Found<List<Partial>> found) {
       ctx.json(Map.of("result", found.value(), "instances", found.instances()));
     } else {
-      unavailable(ctx, answer);
+      Responses.unavailable(ctx, answer);
     }
   }
 
-  private static Map<String, Object> header(View view, WindowSize size, QueryParams.Range range) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("view", view.id());
-    body.put("interval", size.token());
-    body.put("from", range.from());
-    body.put("to", range.to());
-    return body;
-  }
-
-  private static void unavailable(Context ctx, Answer<?> answer) {
-    String reason = ((Answer.Unavailable<?>) answer).reason();
-    ctx.status(503).header("Retry-After", "5").json(Map.of("error", reason));
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private List<WindowSize> sizes(View view) {

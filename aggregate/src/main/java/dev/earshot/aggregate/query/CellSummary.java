@@ -1,5 +1,6 @@
 package dev.earshot.aggregate.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.earshot.aggregate.CellKey;
 import dev.earshot.aggregate.cell.Cell;
 import dev.earshot.aggregate.cell.Sketches;
@@ -11,7 +12,7 @@ import java.util.Map;
 /**
  * A cell's figures as the API returns them. {@code score_sum} is there so that answers can be added
  * up exactly (means cannot be); unique authors and top items are sketch estimates with their error
- * bounds.
+ * bounds. {@code previous_posts} and {@code growth} are only there when a list is ranked by growth.
  */
 public record CellSummary(
     Map<String, String> labels,
@@ -29,7 +30,9 @@ public record CellSummary(
     long reach,
     Sketches.Estimate uniqueAuthors,
     List<Sketches.TopItem> topAuthors,
-    List<Sketches.TopItem> topHashtags) {
+    List<Sketches.TopItem> topHashtags,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long previousPosts,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double growth) {
   public static CellSummary of(CellKey key, Cell cell) {
     Map<String, String> labels = new LinkedHashMap<>();
     for (Dimension dimension : key.view().dimensions()) {
@@ -52,6 +55,35 @@ public record CellSummary(
         cell.reach(),
         cell.uniqueAuthors(),
         cell.topAuthors(Sketches.TOP_ITEMS),
-        cell.topHashtags(Sketches.TOP_ITEMS));
+        cell.topHashtags(Sketches.TOP_ITEMS),
+        null,
+        null);
+  }
+
+  /**
+   * This cell beside the same cell over the previous range of equal length: growth is the change in
+   * posts relative to that range's posts (at least 1, so a cell new in this range grows by its
+   * posts).
+   */
+  public CellSummary withPrevious(long previous) {
+    return new CellSummary(
+        labels,
+        posts,
+        positive,
+        neutral,
+        negative,
+        negativeShare,
+        meanScore,
+        scoreSum,
+        likes,
+        shares,
+        replies,
+        views,
+        reach,
+        uniqueAuthors,
+        topAuthors,
+        topHashtags,
+        previous,
+        (double) (posts - previous) / Math.max(previous, 1));
   }
 }

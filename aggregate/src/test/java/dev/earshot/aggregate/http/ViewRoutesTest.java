@@ -79,6 +79,13 @@ class ViewRoutesTest {
             Clock.fixed(NOW, ZoneOffset.UTC),
             metrics)
         .register(http.app());
+    new ShareOfVoiceRoutes(
+            new ViewQueries(
+                streams, new HostInfo("self", 0), new PeerClient(Duration.ofSeconds(1))),
+            settings,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            "acme")
+        .register(http.app());
     http.start();
   }
 
@@ -123,6 +130,9 @@ class ViewRoutesTest {
     "/api/v1/views/brand/cells/acme?fill=ones, fill",
     "/api/v1/views/brand/cells/acme?fill=zero&interval=1m&from=2026-01-01, fill",
     "/api/v1/views/brand/partials?cell=nothing, cell",
+    "/api/v1/share-of-voice?by=department, by",
+    "/api/v1/share-of-voice?interval=2h, interval",
+    "/api/v1/share-of-voice?from=last-week, from",
   })
   void aBadParameterIs400NamingTheFieldAndCounted(String path, String field) throws Exception {
     double before = rejected(field);
@@ -145,6 +155,11 @@ class ViewRoutesTest {
         "/api/v1/views/audience-topic/cells/newlyweds/card-consolidation?fill=zero",
         "/api/v1/views/stage-brand/cells/unassigned/acme?interval=1m&from=2026-11-16T10:00:00Z",
         "/api/v1/views/brand/partials?interval=1h&cell=brand%7Cacme",
+        "/api/v1/views/topic/cells?rank=growth&from=2026-11-19&to=2026-11-20",
+        "/api/v1/views/topic/cells?rank=growth&from=0&to=2026-11-20",
+        "/api/v1/share-of-voice",
+        "/api/v1/share-of-voice?by=audience&from=2026-11-16&to=2026-11-21",
+        "/api/v1/share-of-voice?by=all&interval=1h",
       })
   void aGoodQueryReachesTheStoresWhichAnswer503WithRetryAfterWhileNotRunning(String path)
       throws Exception {
