@@ -1,16 +1,17 @@
 package dev.earshot.aggregate;
 
-import dev.earshot.avro.CellStats;
+import dev.earshot.avro.Alert;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.PostFacts;
 import dev.earshot.avro.ViewWindow;
 import dev.earshot.schemas.TopicWithSerdes;
+import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.views.View;
 import dev.earshot.service.CreatedAtTimestampExtractor;
 import dev.earshot.service.PostContract;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serde;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -53,21 +54,22 @@ public final class AggregateTopology {
    * the topology and dead-lettered, as read, by the Streams processing-exception handler ({@code
    * dev.earshot.service.DeadLetterProcessingHandler}) to aggregate.dlq.
    *
-   * @param facts for the repartition topic
-   * @param stats for the window stores
-   * @param windows for the output topics
+   * <p>The topic and brand-topic views also judge each completed window for spikes and raise alerts
+   * ({@link AlertSettings}).
    */
   public static Topology build(
       TopicWithSerdes<String, EnrichedPost> in,
-      Serde<PostFacts> facts,
-      Serde<CellStats> stats,
-      Serde<ViewWindow> windows,
-      ViewSettings settings) {
+      ViewSerdes serdes,
+      ViewSettings settings,
+      AlertSettings alerts) {
     StreamsBuilder builder = new StreamsBuilder();
     for (View view : View.values()) {
       builder.addStateStore(ViewStores.closedStore(view));
       for (WindowSpec spec : settings.of(view)) {
-        builder.addStateStore(ViewStores.windowStore(view, spec, stats));
+        builder.addStateStore(ViewStores.windowStore(view, spec, serdes.stats()));
+      }
+      if (AlertSettings.VIEWS.contains(view)) {
+        builder.addStateStore(ViewStores.alertsStore(view, serdes.alerts()));
       }
     }
     KStream<String, PostFacts> cells =
@@ -84,7 +86,7 @@ public final class AggregateTopology {
             .repartition(
                 Repartitioned.<String, PostFacts>as(GROUP)
                     .withKeySerde(Serdes.String())
-                    .withValueSerde(facts));
+                    .withValueSerde(serdes.facts()));
     // Each view counts its own cells, after the one repartition: a late post is dead-lettered as
     // read from the repartition topic (key view|label|..., value PostFacts), once per cell.
     BranchedKStream<String, PostFacts> byView = cells.split(Named.as(SPLIT));
@@ -92,7 +94,8 @@ public final class AggregateTopology {
       String prefix = view.id() + "|";
       byView.branch(
           (key, post) -> key.startsWith(prefix),
-          Branched.withConsumer(stream -> count(stream, view, settings, windows), view.id()));
+          Branched.withConsumer(
+              stream -> count(stream, view, settings, alerts, serdes), view.id()));
     }
     return builder.build();
   }
@@ -101,18 +104,36 @@ public final class AggregateTopology {
       KStream<String, PostFacts> cells,
       View view,
       ViewSettings settings,
-      Serde<ViewWindow> windows) {
+      AlertSettings alerts,
+      ViewSerdes serdes) {
     List<String> stores = new ArrayList<>();
     stores.add(ViewStores.closed(view));
     for (WindowSpec spec : settings.of(view)) {
       stores.add(ViewStores.windows(view, spec.size()));
     }
-    cells
-        .process(
-            () -> new ViewProcessor(view, settings.of(view), settings.updatesInterval()),
+    AlertSettings judged = AlertSettings.VIEWS.contains(view) ? alerts : null;
+    if (judged != null) {
+      stores.add(ViewStores.alerts(view));
+    }
+    KStream<String, SpecificRecord> out =
+        cells.process(
+            () -> new ViewProcessor(view, settings.of(view), settings.updatesInterval(), judged),
             Named.as(count(view)),
-            stores.toArray(String[]::new))
-        .to(ViewOutput.TOPIC, Produced.with(Serdes.String(), windows).withName(sink(view)));
+            stores.toArray(String[]::new));
+    out.flatMapValues(
+            value -> value instanceof ViewWindow w ? List.of(w) : List.<ViewWindow>of(),
+            Named.as("windows-" + view.id()))
+        .to(
+            ViewOutput.TOPIC,
+            Produced.with(Serdes.String(), serdes.windows()).withName(sink(view)));
+    if (judged != null) {
+      out.flatMapValues(
+              value -> value instanceof Alert a ? List.of(a) : List.<Alert>of(),
+              Named.as("alerts-" + view.id()))
+          .to(
+              Topics.ALERTS,
+              Produced.with(Serdes.String(), serdes.alerts()).withName("sink-alerts-" + view.id()));
+    }
   }
 
   /** One record per cell of every view the post falls into, keyed {@code view|label|...}. */

@@ -1,6 +1,8 @@
 package dev.earshot.aggregate;
 
+import dev.earshot.aggregate.alert.SpikeDetector;
 import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.avro.Alert;
 import dev.earshot.avro.CellStats;
 import dev.earshot.avro.PostFacts;
 import dev.earshot.avro.ViewWindow;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -31,10 +34,12 @@ import org.apache.kafka.streams.state.WindowStore;
  * dead-lettered as read instead of being dropped. Which finals were sent is kept in a logged store,
  * so a restart neither repeats nor skips one.
  */
-final class ViewProcessor implements Processor<String, PostFacts, String, ViewWindow> {
+final class ViewProcessor implements Processor<String, PostFacts, String, SpecificRecord> {
   private final View view;
   private final List<WindowSpec> specs;
   private final Duration updatesInterval;
+  private final AlertSettings alertSettings;
+  private SpikeDetector spikes;
   private final List<WindowStore<String, CellStats>> stores = new ArrayList<>();
   private final List<Set<Pending>> changed = new ArrayList<>();
   private KeyValueStore<String, Long> closed;
@@ -42,19 +47,23 @@ final class ViewProcessor implements Processor<String, PostFacts, String, ViewWi
   /** The store's values, read once: per size, the end of the last window sent final. */
   private long[] sentThrough;
 
-  private ProcessorContext<String, ViewWindow> context;
+  private ProcessorContext<String, SpecificRecord> context;
 
   /** A window of a cell changed since updates were last sent. */
   private record Pending(String key, long start) {}
 
-  ViewProcessor(View view, List<WindowSpec> specs, Duration updatesInterval) {
+  /**
+   * @param alerts how to judge this view's windows for spikes, or null when it is not judged
+   */
+  ViewProcessor(View view, List<WindowSpec> specs, Duration updatesInterval, AlertSettings alerts) {
     this.view = view;
     this.specs = specs;
     this.updatesInterval = updatesInterval;
+    this.alertSettings = alerts;
   }
 
   @Override
-  public void init(ProcessorContext<String, ViewWindow> context) {
+  public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     for (WindowSpec spec : specs) {
       stores.add(context.getStateStore(ViewStores.windows(view, spec.size())));
@@ -68,6 +77,19 @@ final class ViewProcessor implements Processor<String, PostFacts, String, ViewWi
       republishOpenWindows(i);
     }
     context.schedule(updatesInterval, PunctuationType.WALL_CLOCK_TIME, now -> sendUpdates());
+    if (alertSettings != null) {
+      int judged = 0;
+      while (!specs.get(judged).size().equals(alertSettings.interval())) {
+        judged++;
+      }
+      spikes =
+          new SpikeDetector(
+              alertSettings,
+              stores.get(judged),
+              context.getStateStore(ViewStores.alerts(view)),
+              closed,
+              specs.get(judged).retention().toMillis());
+    }
   }
 
   @Override
@@ -92,6 +114,15 @@ final class ViewProcessor implements Processor<String, PostFacts, String, ViewWi
       throw late(record, streamTime);
     }
     sendFinals(streamTime);
+    if (spikes != null) {
+      spikes.advance(streamTime, this::raise);
+    }
+  }
+
+  private void raise(Alert alert) {
+    context.forward(
+        new Record<String, SpecificRecord>(
+            alert.getId(), alert, alert.getWindowEnd().toEpochMilli()));
   }
 
   /**
@@ -175,8 +206,8 @@ final class ViewProcessor implements Processor<String, PostFacts, String, ViewWi
 
   private void forward(
       WindowSpec spec, String cellKey, long start, ViewWindow value, boolean finalTopic) {
-    Record<String, ViewWindow> out =
-        new Record<>(ViewOutput.key(cellKey, start), value, start)
+    Record<String, SpecificRecord> out =
+        new Record<String, SpecificRecord>(ViewOutput.key(cellKey, start), value, start)
             .withHeaders(ViewOutput.topicHeader(view, spec.size(), finalTopic));
     context.forward(out);
   }

@@ -85,7 +85,7 @@ public record ViewSettings(Map<View, List<WindowSpec>> windows, Duration updates
     return windows.get(view);
   }
 
-  private static String required(BiFunction<String, String, String> get, String key) {
+  static String required(BiFunction<String, String, String> get, String key) {
     String value = get.apply(key, null);
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(key + " is not set");
@@ -93,7 +93,7 @@ public record ViewSettings(Map<View, List<WindowSpec>> windows, Duration updates
     return value.strip();
   }
 
-  private static Duration duration(String key, String value) {
+  static Duration duration(String key, String value) {
     try {
       return Duration.parse(value);
     } catch (DateTimeParseException e) {

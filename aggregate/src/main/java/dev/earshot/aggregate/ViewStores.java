@@ -1,5 +1,6 @@
 package dev.earshot.aggregate;
 
+import dev.earshot.avro.Alert;
 import dev.earshot.avro.CellStats;
 import dev.earshot.schemas.views.View;
 import dev.earshot.schemas.views.WindowSize;
@@ -23,6 +24,16 @@ public final class ViewStores {
   /** Per window size of a view, the end of the last window whose final record was sent. */
   public static String closed(View view) {
     return view.id() + "-closed";
+  }
+
+  /** A judged view's alerts ({@code dev.earshot.aggregate.alert.AlertKeys}), queryable. */
+  public static String alerts(View view) {
+    return view.id() + "-alerts";
+  }
+
+  static StoreBuilder<KeyValueStore<String, Alert>> alertsStore(View view, Serde<Alert> alerts) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(alerts(view)), Serdes.String(), alerts);
   }
 
   static StoreBuilder<WindowStore<String, CellStats>> windowStore(

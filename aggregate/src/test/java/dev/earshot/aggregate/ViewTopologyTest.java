@@ -81,6 +81,11 @@ abstract class ViewTopologyTest {
         Duration.ofSeconds(10));
   }
 
+  /** How spikes are judged in this test: by default as aggregate.properties says. */
+  AlertSettings alertSettings() {
+    return AlertSettings.defaults();
+  }
+
   @BeforeEach
   void start() {
     open();
@@ -99,12 +104,7 @@ abstract class ViewTopologyTest {
     props.put(StreamsService.STAGE_CONFIG_KEY, Stage.AGGREGATE);
     driver =
         new TopologyTestDriver(
-            AggregateTopology.build(
-                enriched,
-                factsSerde,
-                topics.avro(CellStats.class),
-                topics.viewWindows(),
-                settings()),
+            AggregateTopology.build(enriched, ViewSerdes.of(topics), settings(), alertSettings()),
             props);
     in =
         driver.createInputTopic(

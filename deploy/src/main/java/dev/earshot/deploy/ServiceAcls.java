@@ -45,6 +45,7 @@ public final class ServiceAcls {
         topic(acls, principal, Topics.viewUpdates(view, size), AclOperation.WRITE);
       }
     }
+    topic(acls, principal, Topics.ALERTS, AclOperation.WRITE);
     topic(acls, principal, Topics.AGGREGATE_DLQ, AclOperation.WRITE);
     return acls;
   }

@@ -1,5 +1,6 @@
 package dev.earshot.schemas;
 
+import dev.earshot.avro.Alert;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.RawPost;
 import dev.earshot.avro.TaxonomyDocument;
@@ -47,6 +48,11 @@ public final class PipelineTopics {
   /** The value serde of every view output topic. */
   public Serde<ViewWindow> viewWindows() {
     return avro(ViewWindow.class);
+  }
+
+  /** Early warnings, keyed by the spike's id. */
+  public TopicWithSerdes<String, Alert> alerts() {
+    return new TopicWithSerdes<>(Topics.ALERTS, Serdes.String(), avro(Alert.class));
   }
 
   public TopicWithSerdes<String, TaxonomyDocument> taxonomy() {

@@ -32,6 +32,13 @@ public final class Topics {
   public static final String TAXONOMY = "taxonomy";
 
   /**
+   * Early warnings ({@code Alert}), keyed by the spike's id: one record when a spike starts, and
+   * one more under the same id if it grows to a higher severity. Compacted: the latest word on
+   * every spike stays.
+   */
+  public static final String ALERTS = "alerts";
+
+  /**
    * One record per closed window of a view's cell ({@code ViewWindow}, {@code closed} true), sent
    * once when the window's grace has passed: for stores that append (Druid, Pinot, files).
    */
@@ -92,6 +99,7 @@ public final class Topics {
     all.add(new Spec(ENRICH_DLQ, Cleanup.DELETE));
     all.add(new Spec(AGGREGATE_DLQ, Cleanup.DELETE));
     all.add(new Spec(TAXONOMY, Cleanup.COMPACT, 1));
+    all.add(new Spec(ALERTS, Cleanup.COMPACT));
     for (View view : View.values()) {
       for (WindowSize size : WindowSize.DEFAULTS) {
         all.add(new Spec(viewFinal(view, size), Cleanup.DELETE));

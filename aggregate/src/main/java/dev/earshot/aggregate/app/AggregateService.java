@@ -1,13 +1,13 @@
 package dev.earshot.aggregate.app;
 
 import dev.earshot.aggregate.AggregateTopology;
+import dev.earshot.aggregate.AlertSettings;
+import dev.earshot.aggregate.ViewSerdes;
 import dev.earshot.aggregate.ViewSettings;
 import dev.earshot.aggregate.http.ShareOfVoiceRoutes;
 import dev.earshot.aggregate.http.ViewRoutes;
 import dev.earshot.aggregate.query.PeerClient;
 import dev.earshot.aggregate.query.ViewQueries;
-import dev.earshot.avro.CellStats;
-import dev.earshot.avro.PostFacts;
 import dev.earshot.schemas.Stage;
 import dev.earshot.service.HttpSettings;
 import dev.earshot.service.ServiceConfig;
@@ -40,12 +40,12 @@ public final class AggregateService implements StreamApp {
     context
         .streamsProperties()
         .put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+    ViewSettings views = settings(config);
     return AggregateTopology.build(
         context.topics().enrichedPosts(),
-        context.topics().avro(PostFacts.class),
-        context.topics().avro(CellStats.class),
-        context.topics().viewWindows(),
-        settings(config));
+        ViewSerdes.of(context.topics()),
+        views,
+        AlertSettings.read(config::get, views));
   }
 
   static ViewSettings settings(ServiceConfig config) {

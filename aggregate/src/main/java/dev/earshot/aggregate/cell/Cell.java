@@ -4,6 +4,7 @@ import dev.earshot.avro.CellStats;
 import dev.earshot.avro.PostFacts;
 import dev.earshot.schemas.Sentiments;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,6 +13,9 @@ import java.util.List;
  * its {@link CellStats} form ({@link #toStats()}, {@link #of(CellStats)}).
  */
 public final class Cell {
+  /** How many post keys a cell keeps as examples, of each kind. */
+  public static final int EXAMPLES = 3;
+
   private long posts;
   private long positive;
   private long neutral;
@@ -25,6 +29,11 @@ public final class Cell {
   private final Sketches.Authors authors;
   private final Sketches.TopItems topAuthors;
   private final Sketches.TopItems topHashtags;
+
+  /** The first few posts, and negative posts, counted: evidence an alert can point to. */
+  private final List<String> samplePosts = new ArrayList<>(EXAMPLES);
+
+  private final List<String> negativePosts = new ArrayList<>(EXAMPLES);
 
   private Cell(Sketches.Authors authors, Sketches.TopItems topAuthors, Sketches.TopItems tags) {
     this.authors = authors;
@@ -52,6 +61,8 @@ public final class Cell {
     cell.replies = stats.getReplies();
     cell.views = stats.getViews();
     cell.reach = stats.getReach();
+    stats.getSamplePosts().forEach(key -> keep(cell.samplePosts, key.toString()));
+    stats.getNegativePosts().forEach(key -> keep(cell.negativePosts, key.toString()));
     return cell;
   }
 
@@ -69,7 +80,9 @@ public final class Cell {
         reach,
         authors.bytes(),
         topAuthors.bytes(),
-        topHashtags.bytes());
+        topHashtags.bytes(),
+        List.copyOf(samplePosts),
+        List.copyOf(negativePosts));
   }
 
   /** Counts one post. */
@@ -80,6 +93,7 @@ public final class Cell {
       positive++;
     } else if (Sentiments.NEGATIVE.equals(label)) {
       negative++;
+      keep(negativePosts, post.getPostKey());
     } else {
       neutral++;
     }
@@ -89,6 +103,7 @@ public final class Cell {
     replies += post.getReplies();
     views += post.getViews();
     reach += post.getFollowers();
+    keep(samplePosts, post.getPostKey());
     if (post.getAuthor() != null) {
       authors.add(post.getAuthor());
       topAuthors.add(post.getAuthor());
@@ -114,6 +129,8 @@ public final class Cell {
     authors.merge(other.authors);
     topAuthors.merge(other.topAuthors);
     topHashtags.merge(other.topHashtags);
+    other.samplePosts.forEach(key -> keep(samplePosts, key));
+    other.negativePosts.forEach(key -> keep(negativePosts, key));
     return this;
   }
 
@@ -167,6 +184,23 @@ public final class Cell {
 
   public List<Sketches.TopItem> topHashtags(int limit) {
     return topHashtags.top(limit);
+  }
+
+  /** Up to {@link #EXAMPLES} post keys, first counted first, negative ones first when asked. */
+  public List<String> examples(boolean negativeFirst) {
+    List<String> out = new ArrayList<>(negativeFirst ? negativePosts : samplePosts);
+    for (String key : samplePosts) {
+      if (out.size() < EXAMPLES && !out.contains(key)) {
+        out.add(key);
+      }
+    }
+    return out;
+  }
+
+  private static void keep(List<String> examples, String key) {
+    if (examples.size() < EXAMPLES && key != null && !examples.contains(key)) {
+      examples.add(key);
+    }
   }
 
   static byte[] array(ByteBuffer buffer) {
