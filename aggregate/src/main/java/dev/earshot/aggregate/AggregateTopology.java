@@ -1,5 +1,7 @@
 package dev.earshot.aggregate;
 
+import dev.earshot.aggregate.alert.AlertSettings;
+import dev.earshot.aggregate.cell.CellKey;
 import dev.earshot.avro.Alert;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.PostFacts;

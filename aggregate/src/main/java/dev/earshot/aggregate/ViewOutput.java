@@ -1,6 +1,7 @@
 package dev.earshot.aggregate;
 
 import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.aggregate.cell.CellKey;
 import dev.earshot.aggregate.cell.Sketches;
 import dev.earshot.avro.TopItem;
 import dev.earshot.avro.ViewWindow;

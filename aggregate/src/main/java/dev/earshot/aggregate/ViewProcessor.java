@@ -1,7 +1,9 @@
 package dev.earshot.aggregate;
 
+import dev.earshot.aggregate.alert.AlertSettings;
 import dev.earshot.aggregate.alert.SpikeDetector;
 import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.aggregate.cell.CellKey;
 import dev.earshot.avro.Alert;
 import dev.earshot.avro.CellStats;
 import dev.earshot.avro.PostFacts;

@@ -2,8 +2,8 @@ package dev.earshot.aggregate;
 
 import dev.earshot.schemas.views.View;
 import dev.earshot.schemas.views.WindowSize;
+import dev.earshot.service.ConfigValues;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,7 +54,7 @@ public record ViewSettings(Map<View, List<WindowSpec>> windows, Duration updates
    * Reads the keys above through {@code get(key, fallback)} (a null fallback: the key is optional).
    */
   public static ViewSettings read(BiFunction<String, String, String> get) {
-    List<WindowSize> defaults = WindowSize.parseList(required(get, WINDOWS));
+    List<WindowSize> defaults = WindowSize.parseList(ConfigValues.required(get, WINDOWS));
     Map<View, List<WindowSpec>> windows = new EnumMap<>(View.class);
     for (View view : View.values()) {
       String own = get.apply(viewWindows(view), null);
@@ -64,12 +64,15 @@ public record ViewSettings(Map<View, List<WindowSpec>> windows, Duration updates
         specs.add(
             new WindowSpec(
                 size,
-                duration(grace(size), required(get, grace(size))),
-                duration(retention(size), required(get, retention(size)))));
+                ConfigValues.duration(grace(size), ConfigValues.required(get, grace(size))),
+                ConfigValues.duration(
+                    retention(size), ConfigValues.required(get, retention(size)))));
       }
       windows.put(view, specs);
     }
-    return new ViewSettings(windows, duration(UPDATES_INTERVAL, required(get, UPDATES_INTERVAL)));
+    return new ViewSettings(
+        windows,
+        ConfigValues.duration(UPDATES_INTERVAL, ConfigValues.required(get, UPDATES_INTERVAL)));
   }
 
   /** One rule for every view and size, e.g. for tests. */
@@ -85,20 +88,8 @@ public record ViewSettings(Map<View, List<WindowSpec>> windows, Duration updates
     return windows.get(view);
   }
 
-  static String required(BiFunction<String, String, String> get, String key) {
-    String value = get.apply(key, null);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(key + " is not set");
-    }
-    return value.strip();
-  }
-
-  static Duration duration(String key, String value) {
-    try {
-      return Duration.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          key + " '" + value + "' is not an ISO-8601 duration (PT10M, P7D)", e);
-    }
+  /** The window sizes a view counts. */
+  public List<WindowSize> sizes(View view) {
+    return windows.get(view).stream().map(WindowSpec::size).toList();
   }
 }

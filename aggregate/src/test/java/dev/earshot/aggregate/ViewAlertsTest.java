@@ -2,6 +2,7 @@ package dev.earshot.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.aggregate.alert.AlertSettings;
 import dev.earshot.avro.Alert;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.schemas.Sentiments;

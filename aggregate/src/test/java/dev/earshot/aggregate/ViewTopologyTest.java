@@ -3,6 +3,7 @@ package dev.earshot.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.earshot.aggregate.alert.AlertSettings;
 import dev.earshot.aggregate.cell.Cell;
 import dev.earshot.avro.Author;
 import dev.earshot.avro.CellStats;

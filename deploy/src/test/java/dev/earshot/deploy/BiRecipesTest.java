@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The BI recipes in {@code deploy/bi/} name only what earshot writes: topics of {@link Topics}, the
- * fields of {@link ViewWindow} with compatible types, and each view's {@link View#dimensions()}. The
- * recipes are parsed as the stores would read them (JSON, SQL DDL), not searched for strings.
+ * fields of {@link ViewWindow} with compatible types, and each view's {@link View#dimensions()}.
+ * The recipes are parsed as the stores would read them (JSON, SQL DDL), not searched for strings.
  */
 class BiRecipesTest {
   private static final Path BI = Path.of("bi");
@@ -129,11 +129,7 @@ class BiRecipesTest {
         "ENGINE = ReplacingMergeTree(kafka_offset)",
         "ENGINE = MergeTree",
         BiRecipesTest::checkClickHouse);
-    refused(
-        read("druid-supervisor.json"),
-        "1h.final",
-        "1h.updates",
-        BiRecipesTest::checkDruid);
+    refused(read("druid-supervisor.json"), "1h.final", "1h.updates", BiRecipesTest::checkDruid);
     refused(
         read("druid-supervisor.json"),
         "\"fieldName\": \"reach\"",
@@ -323,8 +319,7 @@ class BiRecipesTest {
       assertThat(header.group(1)).isEqualTo(out.view().id());
       assertThat(header.group(2)).isEqualTo(Topics.viewUpdates(out.view(), out.size()));
       assertThat(list(header.group(3))).isEqualTo(identity(out.view()));
-      assertThat(list(header.group(4)))
-          .containsExactlyInAnyOrderElementsOf(dropped(out.view()));
+      assertThat(list(header.group(4))).containsExactlyInAnyOrderElementsOf(dropped(out.view()));
       byView.put(out.view(), table.name());
     }
     assertThat(byView.keySet()).as("a table per view").containsExactlyInAnyOrder(View.values());
@@ -353,7 +348,9 @@ class BiRecipesTest {
           .as("%s.%s %s holds Avro %s", table.name(), column.name(), column.type(), kind)
           .isTrue();
       boolean mayBeNull = kind == Kind.OPTIONAL_STRING && !dimensions(view).contains(column.name());
-      assertThat(column.notNull()).as("%s.%s NOT NULL", table.name(), column.name()).isNotEqualTo(mayBeNull);
+      assertThat(column.notNull())
+          .as("%s.%s NOT NULL", table.name(), column.name())
+          .isNotEqualTo(mayBeNull);
     }
     assertThat(table.primaryKey()).as("%s primary key", table.name()).isEqualTo(identity(view));
     return out;
@@ -438,8 +435,7 @@ class BiRecipesTest {
           .as("%s.%s %s holds the Avro field", table.name(), column.name(), column.type())
           .isTrue();
     }
-    assertDimensions(
-        table.columns().stream().map(Column::name).toList(), out.view(), table.name());
+    assertDimensions(table.columns().stream().map(Column::name).toList(), out.view(), table.name());
     return out.withRegistry(url);
   }
 
@@ -452,7 +448,9 @@ class BiRecipesTest {
       assertThat(kind)
           .as("%s upserts the updates topic: it must replace rows", table.name())
           .isEqualTo("ReplacingMergeTree");
-      assertThat(columns).as("%s says whether a window is settled", table.name()).contains("closed");
+      assertThat(columns)
+          .as("%s says whether a window is settled", table.name())
+          .contains("closed");
     } else {
       assertThat(kind).as("%s appends a final topic", table.name()).endsWith("MergeTree");
     }
@@ -469,7 +467,9 @@ class BiRecipesTest {
     assertDimensions(columns, source.view(), table.name());
     Matcher order = ORDER_BY.matcher(table.tail());
     assertThat(order.find()).as("%s has ORDER BY (...)", table.name()).isTrue();
-    assertThat(list(order.group(1))).as("%s ORDER BY", table.name()).isEqualTo(identity(source.view()));
+    assertThat(list(order.group(1)))
+        .as("%s ORDER BY", table.name())
+        .isEqualTo(identity(source.view()));
   }
 
   private static Schema field(String name) {
@@ -495,7 +495,8 @@ class BiRecipesTest {
       case TIMESTAMP -> base.matches("DateTime64\\(3(, *'UTC')?\\)");
       case DOUBLE -> base.equals("Float64");
       case BOOLEAN -> base.equals("UInt8") || base.equals("Bool");
-      case ARRAY -> base.startsWith("Array(") && tupleFits(avro.getElementType(), unwrap(base, "Array"));
+      case ARRAY ->
+          base.startsWith("Array(") && tupleFits(avro.getElementType(), unwrap(base, "Array"));
       case OPTIONAL_STRING -> false;
     };
   }
@@ -547,7 +548,8 @@ class BiRecipesTest {
     assertThat(format.path("avroBytesDecoder").path("type").asText()).isEqualTo("schema_registry");
     String url = registry(format.path("avroBytesDecoder").path("url").asText());
     JsonNode schema = supervisor.path("spec").path("dataSchema");
-    assertThat(kind(schema.path("timestampSpec").path("column").asText())).isEqualTo(Kind.TIMESTAMP);
+    assertThat(kind(schema.path("timestampSpec").path("column").asText()))
+        .isEqualTo(Kind.TIMESTAMP);
     assertThat(schema.path("timestampSpec").path("format").asText()).isEqualTo("millis");
     assertThat(schema.path("granularitySpec").path("rollup").asBoolean(true))
         .as("no rollup: unique_authors must not be summed at ingestion")
@@ -619,7 +621,8 @@ class BiRecipesTest {
         .isEqualTo(
             "org.apache.pinot.plugin.inputformat.avro.confluent."
                 + "KafkaConfluentSchemaRegistryAvroMessageDecoder");
-    String url = registry(stream.path("stream.kafka.decoder.prop.schema.registry.rest.url").asText());
+    String url =
+        registry(stream.path("stream.kafka.decoder.prop.schema.registry.rest.url").asText());
     for (JsonNode spec : schema.path("dateTimeFieldSpecs")) {
       assertThat(pinotGranularity(spec.path("granularity").asText()))
           .as("the granularity of %s", spec.path("name").asText())

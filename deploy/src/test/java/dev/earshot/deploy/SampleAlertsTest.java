@@ -3,9 +3,9 @@ package dev.earshot.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.aggregate.AggregateTopology;
-import dev.earshot.aggregate.AlertSettings;
 import dev.earshot.aggregate.ViewSerdes;
 import dev.earshot.aggregate.ViewSettings;
+import dev.earshot.aggregate.alert.AlertSettings;
 import dev.earshot.aggregate.app.AggregateService;
 import dev.earshot.avro.Alert;
 import dev.earshot.avro.EnrichedPost;
@@ -51,7 +51,7 @@ class SampleAlertsTest {
       shipped.load(in);
     }
     ViewSettings views = ViewSettings.read(shipped::getProperty);
-    AlertSettings settings = AlertSettings.read(shipped::getProperty, views);
+    AlertSettings settings = AlertSettings.read(shipped::getProperty, views::sizes);
     PipelineTopics topics =
         new PipelineTopics(new InMemorySchemaRegistryClient(), SerdeConfig.DEFAULT);
     TopicWithSerdes<String, EnrichedPost> enriched = topics.enrichedPosts();

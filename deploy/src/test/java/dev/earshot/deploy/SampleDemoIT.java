@@ -57,6 +57,30 @@ class SampleDemoIT {
                 // The worked example: newlyweds talk about consolidating their cards, a lot.
                 assertThat(totals.path("posts").asLong()).isGreaterThan(100);
               });
+      // The fraud wave of the afternoon of 2026-11-19, at the URL the runner prints.
+      String alerts =
+          stack.aggregateUrl()
+              + "/api/v1/alerts?severity=critical&from="
+              + EarshotLocal.SAMPLE_FROM
+              + "&to="
+              + EarshotLocal.SAMPLE_TO;
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> {
+                HttpResponse<String> response =
+                    http.send(
+                        HttpRequest.newBuilder(URI.create(alerts)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                JsonNode raised = JSON.readTree(response.body()).path("result");
+                assertThat(raised).isNotEmpty();
+                for (JsonNode alert : raised) {
+                  assertThat(alert.path("window_start").asText()).startsWith("2026-11-19T1");
+                }
+                assertThat(raised.findValuesAsText("topic")).contains("fraud-security");
+              });
     }
   }
 }

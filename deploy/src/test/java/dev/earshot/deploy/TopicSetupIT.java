@@ -50,6 +50,17 @@ class TopicSetupIT {
                   .value())
           .isEqualTo(TimestampType.LOG_APPEND_TIME.toString());
       assertThat(TopicSetup.ensure(admin, stack.partitions(), (short) 1)).isEmpty();
+      // Window updates are compacted and deleted by time, counted from when Kafka got them.
+      ConfigResource updates =
+          new ConfigResource(
+              ConfigResource.Type.TOPIC,
+              Topics.viewUpdates(
+                  dev.earshot.schemas.views.View.BRAND,
+                  dev.earshot.schemas.views.WindowSize.parse("1d")));
+      var config = admin.describeConfigs(List.of(updates)).all().get().get(updates);
+      assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact,delete");
+      assertThat(config.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG).value())
+          .isEqualTo(TimestampType.LOG_APPEND_TIME.toString());
     }
   }
 }

@@ -73,6 +73,11 @@ public final class Topics {
     public String policy() {
       return policy;
     }
+
+    /** Whether old records are deleted by time (then counted from when Kafka received them). */
+    public boolean deletesByTime() {
+      return this != COMPACT;
+    }
   }
 
   /**

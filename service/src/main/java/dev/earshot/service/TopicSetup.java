@@ -48,14 +48,33 @@ public final class TopicSetup {
   }
 
   /**
-   * Sets {@code LogAppendTime} on existing post topics that lack it (topics made by an earlier
-   * version, or by hand); returns their names.
+   * A topic as its spec says: its cleanup policy, and {@code LogAppendTime} when old records are
+   * deleted by time. Window records are stamped with their window's start, which for a day window
+   * published after a week of grace is already older than a week's retention: counted from the
+   * record's own time they could be deleted before a BI tool read them.
+   */
+  static NewTopic topic(Topics.Spec spec, int partitions, short replicationFactor) {
+    if (spec.cleanup() == Topics.Cleanup.DELETE) {
+      return postTopic(spec.name(), partitions, replicationFactor);
+    }
+    Map<String, String> configs = new HashMap<>();
+    configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanup().policy());
+    if (spec.cleanup().deletesByTime()) {
+      configs.put(
+          TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, TimestampType.LOG_APPEND_TIME.toString());
+    }
+    return new NewTopic(spec.name(), partitions, replicationFactor).configs(configs);
+  }
+
+  /**
+   * Sets {@code LogAppendTime} on existing topics deleted by time that lack it (topics made by an
+   * earlier version, or by hand); returns their names.
    */
   private static List<String> useAppendTime(Admin admin, Set<String> existing)
       throws InterruptedException, ExecutionException, TimeoutException {
     List<ConfigResource> posts = new ArrayList<>();
     for (Topics.Spec spec : Topics.all()) {
-      if (!spec.compacted() && existing.contains(spec.name())) {
+      if (spec.cleanup().deletesByTime() && existing.contains(spec.name())) {
         posts.add(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()));
       }
     }
@@ -94,11 +113,7 @@ public final class TopicSetup {
       for (Topics.Spec spec : Topics.all()) {
         if (!existing.contains(spec.name())) {
           int count = spec.partitions() > 0 ? spec.partitions() : partitions;
-          missing.add(
-              spec.compacted()
-                  ? new NewTopic(spec.name(), count, replicationFactor)
-                      .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanup().policy()))
-                  : postTopic(spec.name(), count, replicationFactor));
+          missing.add(topic(spec, count, replicationFactor));
         }
       }
       if (!missing.isEmpty()) {

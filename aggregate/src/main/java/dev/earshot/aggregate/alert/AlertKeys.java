@@ -1,6 +1,6 @@
 package dev.earshot.aggregate.alert;
 
-import dev.earshot.aggregate.CellKey;
+import dev.earshot.aggregate.cell.CellKey;
 import java.time.Instant;
 
 /**

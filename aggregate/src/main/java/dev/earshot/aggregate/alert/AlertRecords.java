@@ -1,7 +1,7 @@
 package dev.earshot.aggregate.alert;
 
-import dev.earshot.aggregate.CellKey;
 import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.aggregate.cell.CellKey;
 import dev.earshot.avro.Alert;
 import dev.earshot.schemas.views.Dimension;
 import java.time.Instant;

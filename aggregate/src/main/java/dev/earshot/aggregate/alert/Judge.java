@@ -1,6 +1,5 @@
 package dev.earshot.aggregate.alert;
 
-import dev.earshot.aggregate.AlertSettings;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -33,6 +32,10 @@ public final class Judge {
 
     public String id() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Severity of(String id) {
+      return valueOf(id.toUpperCase(Locale.ROOT));
     }
   }
 

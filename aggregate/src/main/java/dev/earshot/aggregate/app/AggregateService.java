@@ -1,11 +1,13 @@
 package dev.earshot.aggregate.app;
 
 import dev.earshot.aggregate.AggregateTopology;
-import dev.earshot.aggregate.AlertSettings;
 import dev.earshot.aggregate.ViewSerdes;
 import dev.earshot.aggregate.ViewSettings;
+import dev.earshot.aggregate.alert.AlertSettings;
+import dev.earshot.aggregate.http.AlertRoutes;
 import dev.earshot.aggregate.http.ShareOfVoiceRoutes;
 import dev.earshot.aggregate.http.ViewRoutes;
+import dev.earshot.aggregate.query.AlertQueries;
 import dev.earshot.aggregate.query.PeerClient;
 import dev.earshot.aggregate.query.ViewQueries;
 import dev.earshot.schemas.Stage;
@@ -17,6 +19,7 @@ import dev.earshot.service.StreamApp;
 import dev.earshot.service.StreamAppContext;
 import dev.earshot.service.StreamAppRunner;
 import java.time.Clock;
+import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -45,7 +48,7 @@ public final class AggregateService implements StreamApp {
         context.topics().enrichedPosts(),
         ViewSerdes.of(context.topics()),
         views,
-        AlertSettings.read(config::get, views));
+        AlertSettings.read(config::get, views::sizes));
   }
 
   static ViewSettings settings(ServiceConfig config) {
@@ -61,17 +64,17 @@ public final class AggregateService implements StreamApp {
   @Override
   public void routes(StreamAppContext context, KafkaStreams streams, ServiceHttp http) {
     HttpSettings settings = context.http();
-    http.protect(ViewQueries.PATH, "query");
-    http.protect(ShareOfVoiceRoutes.PATH, "query");
-    ViewQueries queries =
-        new ViewQueries(
-            streams,
-            advertised(context.config(), settings),
-            PeerClient.from(context.config(), settings.tls() != null));
+    HostInfo self = advertised(context.config(), settings);
+    PeerClient peers = PeerClient.from(context.config(), settings.tls() != null);
+    ViewQueries queries = new ViewQueries(streams, self, peers);
     ViewSettings views = settings(context.config());
-    new ViewRoutes(queries, views, Clock.systemUTC(), context.metrics()).register(http.app());
-    new ShareOfVoiceRoutes(queries, views, Clock.systemUTC(), ownBrand(context.config()))
-        .register(http.app());
+    Clock clock = Clock.systemUTC();
+    for (String path : List.of(ViewQueries.PATH, ShareOfVoiceRoutes.PATH, AlertQueries.PATH)) {
+      http.protect(path, "query");
+    }
+    new ViewRoutes(queries, views, clock, context.metrics()).register(http.app());
+    new ShareOfVoiceRoutes(queries, views, clock, ownBrand(context.config())).register(http.app());
+    new AlertRoutes(new AlertQueries(streams, self, peers), clock).register(http.app());
   }
 
   /** The listening team's own brand, as the taxonomy marks it ({@code own: true}), or null. */

@@ -1,7 +1,7 @@
 package dev.earshot.aggregate.http;
 
-import dev.earshot.aggregate.CellKey;
 import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.aggregate.cell.CellKey;
 import dev.earshot.aggregate.query.CellSeries;
 import dev.earshot.aggregate.query.CellSummary;
 import dev.earshot.aggregate.query.Partial;

@@ -1,9 +1,9 @@
 package dev.earshot.aggregate.http;
 
-import dev.earshot.aggregate.CellKey;
 import dev.earshot.aggregate.ViewSettings;
 import dev.earshot.aggregate.WindowSpec;
 import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.aggregate.cell.CellKey;
 import dev.earshot.aggregate.query.Answer;
 import dev.earshot.aggregate.query.CellSeries;
 import dev.earshot.aggregate.query.CellSummary;

@@ -1,8 +1,8 @@
 package dev.earshot.aggregate.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.earshot.aggregate.CellKey;
 import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.aggregate.cell.CellKey;
 import dev.earshot.aggregate.cell.Sketches;
 import dev.earshot.schemas.views.Dimension;
 import java.util.LinkedHashMap;

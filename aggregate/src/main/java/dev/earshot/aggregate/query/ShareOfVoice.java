@@ -1,7 +1,7 @@
 package dev.earshot.aggregate.query;
 
-import dev.earshot.aggregate.CellKey;
 import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.aggregate.cell.CellKey;
 import dev.earshot.schemas.views.Dimension;
 import dev.earshot.schemas.views.View;
 import java.util.ArrayList;

@@ -1,19 +1,15 @@
 package dev.earshot.aggregate.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.earshot.aggregate.CellKey;
 import dev.earshot.aggregate.ViewStores;
 import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.aggregate.cell.CellKey;
 import dev.earshot.avro.CellStats;
 import dev.earshot.schemas.views.View;
 import dev.earshot.schemas.views.WindowSize;
-import dev.earshot.service.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +17,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.StateQueryRequest;
@@ -43,14 +38,14 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 public final class ViewQueries {
   public static final String PATH = "/api/v1/views";
 
+  private final Instances instances;
   private final KafkaStreams streams;
   private final HostInfo self;
-  private final PeerClient peers;
 
   public ViewQueries(KafkaStreams streams, HostInfo self, PeerClient peers) {
+    this.instances = new Instances(streams, self, peers);
     this.streams = streams;
     this.self = self;
-    this.peers = peers;
   }
 
   /** Where instances ask each other for their local partials of a view. */
@@ -60,8 +55,8 @@ public final class ViewQueries {
 
   /** The windows of one cell whose start lies in [from, to), from the instance that owns it. */
   public Answer<List<Partial>> windows(CellKey key, WindowSize size, Instant from, Instant to) {
-    if (streams.state() != KafkaStreams.State.RUNNING) {
-      return notRunning();
+    if (!instances.running()) {
+      return instances.notRunning();
     }
     String store = ViewStores.windows(key.view(), size);
     KeyQueryMetadata owner =
@@ -77,42 +72,32 @@ public final class ViewQueries {
             + "?cell="
             + URLEncoder.encode(key.encode(), StandardCharsets.UTF_8)
             + range(size, from, to);
-    return fromPeer(owner.activeHost(), path);
+    return instances.fromPeer(owner.activeHost(), path, Partial.class);
   }
 
   /** Every cell of a view over [from, to), merged from the local answers of every instance. */
   public Answer<Map<String, Cell>> cells(View view, WindowSize size, Instant from, Instant to) {
-    if (streams.state() != KafkaStreams.State.RUNNING) {
-      return notRunning();
-    }
-    Collection<StreamsMetadata> instances =
-        streams.streamsMetadataForStore(ViewStores.windows(view, size));
-    if (instances.isEmpty()) {
-      return new Answer.Unavailable<>("no instance hosts the store yet (starting?)");
-    }
-    Map<String, Cell> merged = new TreeMap<>();
-    List<String> answered = new ArrayList<>();
-    for (StreamsMetadata instance : instances) {
-      Answer<List<Partial>> part =
-          self.equals(instance.hostInfo())
-              ? localCells(view, size, from, to)
-              : fromPeer(instance.hostInfo(), partialsPath(view) + "?" + range(size, from, to));
-      if (part instanceof Answer.Unavailable<List<Partial>> unavailable) {
-        return new Answer.Unavailable<>(unavailable.reason());
-      }
-      for (Partial partial : ((Answer.Found<List<Partial>>) part).value()) {
+    Answer<List<Partial>> parts =
+        instances.everyInstance(
+            ViewStores.windows(view, size),
+            () -> localCells(view, size, from, to),
+            partialsPath(view) + "?" + range(size, from, to),
+            Partial.class);
+    if (parts instanceof Answer.Found<List<Partial>> found) {
+      Map<String, Cell> merged = new TreeMap<>();
+      for (Partial partial : found.value()) {
         merged.merge(partial.key(), partial.cell(), Cell::merge);
       }
-      answered.add(name(instance.hostInfo()));
+      return new Answer.Found<>(merged, found.instances());
     }
-    return new Answer.Found<>(merged, answered);
+    return new Answer.Unavailable<>(((Answer.Unavailable<List<Partial>>) parts).reason());
   }
 
   /** The windows of one cell whose start lies in [from, to), from this instance's store only. */
   public Answer<List<Partial>> localWindows(
       CellKey key, WindowSize size, Instant from, Instant to) {
-    if (streams.state() != KafkaStreams.State.RUNNING) {
-      return notRunning();
+    if (!instances.running()) {
+      return instances.notRunning();
     }
     StateQueryResult<WindowStoreIterator<Object>> result =
         streams.query(
@@ -126,7 +111,7 @@ public final class ViewQueries {
         result.getPartitionResults().entrySet()) {
       QueryResult<WindowStoreIterator<Object>> r = partition.getValue();
       if (r.isFailure()) {
-        return failed(partition.getKey(), r);
+        return Instances.failed(partition.getKey(), r);
       }
       try (WindowStoreIterator<Object> it = r.getResult()) {
         while (it.hasNext()) {
@@ -137,13 +122,13 @@ public final class ViewQueries {
     }
     List<Partial> windows = new ArrayList<>();
     byStart.forEach((start, cell) -> windows.add(Partial.of(key.encode(), start, cell)));
-    return new Answer.Found<>(windows, List.of(name(self)));
+    return new Answer.Found<>(windows, List.of(Instances.name(self)));
   }
 
   /** Every cell of a view with windows starting in [from, to), from this instance only. */
   public Answer<List<Partial>> localCells(View view, WindowSize size, Instant from, Instant to) {
-    if (streams.state() != KafkaStreams.State.RUNNING) {
-      return notRunning();
+    if (!instances.running()) {
+      return instances.notRunning();
     }
     StateQueryResult<KeyValueIterator<Windowed<String>, Object>> result =
         streams.query(
@@ -157,7 +142,7 @@ public final class ViewQueries {
         result.getPartitionResults().entrySet()) {
       QueryResult<KeyValueIterator<Windowed<String>, Object>> r = partition.getValue();
       if (r.isFailure()) {
-        return failed(partition.getKey(), r);
+        return Instances.failed(partition.getKey(), r);
       }
       try (KeyValueIterator<Windowed<String>, Object> it = r.getResult()) {
         while (it.hasNext()) {
@@ -168,42 +153,11 @@ public final class ViewQueries {
     }
     List<Partial> cells = new ArrayList<>();
     byCell.forEach((key, cell) -> cells.add(Partial.of(key, null, cell)));
-    return new Answer.Found<>(cells, List.of(name(self)));
-  }
-
-  private Answer<List<Partial>> fromPeer(HostInfo peer, String path) {
-    try {
-      JsonNode answer = peers.get(peer, path);
-      List<Partial> partials = new ArrayList<>();
-      for (JsonNode partial : answer.path("result")) {
-        partials.add(Json.MAPPER.treeToValue(partial, Partial.class));
-      }
-      return new Answer.Found<>(partials, List.of(name(peer)));
-    } catch (PeerClient.PeerException | JsonProcessingException e) {
-      return new Answer.Unavailable<>(name(peer) + ": " + e.getMessage());
-    }
+    return new Answer.Found<>(cells, List.of(Instances.name(self)));
   }
 
   private static String range(WindowSize size, Instant from, Instant to) {
     return "&interval=" + size.token() + "&from=" + from + "&to=" + to;
-  }
-
-  private <T> Answer<T> notRunning() {
-    return new Answer.Unavailable<>("aggregate is " + streams.state() + ", try again shortly");
-  }
-
-  private static String name(HostInfo host) {
-    return host.host() + ":" + host.port();
-  }
-
-  private static <T> Answer<T> failed(int partition, QueryResult<?> r) {
-    return new Answer.Unavailable<>(
-        "partition "
-            + partition
-            + " could not answer: "
-            + r.getFailureReason()
-            + " "
-            + r.getFailureMessage());
   }
 
   /** Window stores may hand back the value with its timestamp. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.aggregate.ViewSettings;
 import dev.earshot.aggregate.WindowSpec;
+import dev.earshot.aggregate.query.AlertQueries;
 import dev.earshot.aggregate.query.PeerClient;
 import dev.earshot.aggregate.query.ViewQueries;
 import dev.earshot.schemas.views.WindowSize;
@@ -86,6 +87,11 @@ class ViewRoutesTest {
             Clock.fixed(NOW, ZoneOffset.UTC),
             "acme")
         .register(http.app());
+    new AlertRoutes(
+            new AlertQueries(
+                streams, new HostInfo("self", 0), new PeerClient(Duration.ofSeconds(1))),
+            Clock.fixed(NOW, ZoneOffset.UTC))
+        .register(http.app());
     http.start();
   }
 
@@ -133,6 +139,8 @@ class ViewRoutesTest {
     "/api/v1/share-of-voice?by=department, by",
     "/api/v1/share-of-voice?interval=2h, interval",
     "/api/v1/share-of-voice?from=last-week, from",
+    "/api/v1/alerts?severity=loud, severity",
+    "/api/v1/alerts?from=2026-11-20&to=2026-11-19, to",
   })
   void aBadParameterIs400NamingTheFieldAndCounted(String path, String field) throws Exception {
     double before = rejected(field);
@@ -160,6 +168,9 @@ class ViewRoutesTest {
         "/api/v1/share-of-voice",
         "/api/v1/share-of-voice?by=audience&from=2026-11-16&to=2026-11-21",
         "/api/v1/share-of-voice?by=all&interval=1h",
+        "/api/v1/alerts",
+        "/api/v1/alerts?severity=critical&from=2026-11-16&to=2026-11-21",
+        "/api/v1/alerts/local?from=1763251200000",
       })
   void aGoodQueryReachesTheStoresWhichAnswer503WithRetryAfterWhileNotRunning(String path)
       throws Exception {

@@ -2,8 +2,8 @@ package dev.earshot.aggregate.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earshot.aggregate.CellKey;
 import dev.earshot.aggregate.cell.Cell;
+import dev.earshot.aggregate.cell.CellKey;
 import dev.earshot.avro.PostFacts;
 import dev.earshot.schemas.Sentiments;
 import dev.earshot.schemas.views.View;

@@ -1,10 +1,12 @@
-package dev.earshot.aggregate;
+package dev.earshot.aggregate.alert;
 
 import dev.earshot.schemas.views.View;
 import dev.earshot.schemas.views.WindowSize;
+import dev.earshot.service.ConfigValues;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * When a topic's or a brand x topic's last complete window is a spike, read from the configuration
@@ -50,11 +52,16 @@ public record AlertSettings(
     }
   }
 
-  /** Reads the keys above, checking that the interval is counted by every judged view. */
-  public static AlertSettings read(BiFunction<String, String, String> get, ViewSettings views) {
-    WindowSize interval = WindowSize.parse(ViewSettings.required(get, PREFIX + "interval"));
+  /**
+   * Reads the keys above, checking that the interval is counted by every judged view.
+   *
+   * @param sizes the window sizes each view counts
+   */
+  public static AlertSettings read(
+      BiFunction<String, String, String> get, Function<View, List<WindowSize>> sizes) {
+    WindowSize interval = WindowSize.parse(ConfigValues.required(get, PREFIX + "interval"));
     for (View view : VIEWS) {
-      if (views.of(view).stream().noneMatch(spec -> spec.size().equals(interval))) {
+      if (!sizes.apply(view).contains(interval)) {
         throw new IllegalArgumentException(
             PREFIX + "interval " + interval + " is not a window size of view " + view.id());
       }
@@ -63,7 +70,7 @@ public record AlertSettings(
         interval,
         (int) number(get, "baseline.windows"),
         (int) number(get, "baseline.min.windows"),
-        ViewSettings.duration(PREFIX + "settle", ViewSettings.required(get, PREFIX + "settle")),
+        ConfigValues.duration(PREFIX + "settle", ConfigValues.required(get, PREFIX + "settle")),
         (long) number(get, "min.posts"),
         number(get, "warning.z"),
         number(get, "critical.z"),
@@ -79,7 +86,7 @@ public record AlertSettings(
   }
 
   private static double number(BiFunction<String, String, String> get, String name) {
-    String value = ViewSettings.required(get, PREFIX + name);
+    String value = ConfigValues.required(get, PREFIX + name);
     try {
       double number = Double.parseDouble(value);
       if (number >= 0 && !Double.isInfinite(number)) {

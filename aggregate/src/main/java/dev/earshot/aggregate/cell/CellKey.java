@@ -1,4 +1,4 @@
-package dev.earshot.aggregate;
+package dev.earshot.aggregate.cell;
 
 import dev.earshot.schemas.views.Dimension;
 import dev.earshot.schemas.views.View;
