@@ -4,9 +4,7 @@ import dev.earshot.aggregate.AggregateTopology;
 import dev.earshot.aggregate.ViewSerdes;
 import dev.earshot.aggregate.ViewSettings;
 import dev.earshot.aggregate.alert.AlertSettings;
-import dev.earshot.aggregate.http.AlertRoutes;
-import dev.earshot.aggregate.http.ShareOfVoiceRoutes;
-import dev.earshot.aggregate.http.ViewRoutes;
+import dev.earshot.aggregate.http.AggregateApi;
 import dev.earshot.aggregate.query.AlertQueries;
 import dev.earshot.aggregate.query.PeerClient;
 import dev.earshot.aggregate.query.ViewQueries;
@@ -19,7 +17,6 @@ import dev.earshot.service.StreamApp;
 import dev.earshot.service.StreamAppContext;
 import dev.earshot.service.StreamAppRunner;
 import java.time.Clock;
-import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -66,15 +63,17 @@ public final class AggregateService implements StreamApp {
     HttpSettings settings = context.http();
     HostInfo self = advertised(context.config(), settings);
     PeerClient peers = PeerClient.from(context.config(), settings.tls() != null);
-    ViewQueries queries = new ViewQueries(streams, self, peers);
-    ViewSettings views = settings(context.config());
-    Clock clock = Clock.systemUTC();
-    for (String path : List.of(ViewQueries.PATH, ShareOfVoiceRoutes.PATH, AlertQueries.PATH)) {
+    for (String path : AggregateApi.PROTECTED) {
       http.protect(path, "query");
     }
-    new ViewRoutes(queries, views, clock, context.metrics()).register(http.app());
-    new ShareOfVoiceRoutes(queries, views, clock, ownBrand(context.config())).register(http.app());
-    new AlertRoutes(new AlertQueries(streams, self, peers), clock).register(http.app());
+    AggregateApi.register(
+        http.app(),
+        new ViewQueries(streams, self, peers),
+        new AlertQueries(streams, self, peers),
+        settings(context.config()),
+        Clock.systemUTC(),
+        context.metrics(),
+        ownBrand(context.config()));
   }
 
   /** The listening team's own brand, as the taxonomy marks it ({@code own: true}), or null. */

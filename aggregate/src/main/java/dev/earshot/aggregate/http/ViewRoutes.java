@@ -213,7 +213,7 @@ public final class ViewRoutes {
     return new CellKey(view, labels);
   }
 
-  private enum Fill {
+  enum Fill {
     NONE,
     ZERO
   }

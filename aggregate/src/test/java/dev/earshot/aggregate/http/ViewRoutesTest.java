@@ -3,118 +3,18 @@ package dev.earshot.aggregate.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.earshot.aggregate.ViewSettings;
-import dev.earshot.aggregate.WindowSpec;
-import dev.earshot.aggregate.query.AlertQueries;
-import dev.earshot.aggregate.query.PeerClient;
-import dev.earshot.aggregate.query.ViewQueries;
 import dev.earshot.schemas.views.WindowSize;
 import dev.earshot.service.Json;
-import dev.earshot.service.Metrics;
-import dev.earshot.service.ServiceHttp;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.HostInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/**
- * The HTTP layer on a real Javalin (port 0). The queries sit on a KafkaStreams that is never
- * started (state CREATED), so every request that passes the parameter checks comes back 503; a 400
- * proves the check fired before any query, and names the field.
- */
-class ViewRoutesTest {
-  private static final Instant NOW = Instant.parse("2026-11-16T12:00:00Z");
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  @TempDir static Path stateDir;
-
-  private static PrometheusMeterRegistry metrics;
-  private static KafkaStreams streams;
-  private static ServiceHttp http;
-
-  @BeforeAll
-  static void start() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "view-routes-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    StreamsBuilder builder = new StreamsBuilder();
-    builder.stream("in").to("out");
-    streams = new KafkaStreams(builder.build(), props);
-    metrics = Metrics.newRegistry("aggregate-test");
-    http = new ServiceHttp("127.0.0.1", 0, metrics, () -> true, Map::of);
-    ViewSettings settings =
-        ViewSettings.uniform(
-            List.of(
-                new WindowSpec(WindowSize.parse("1m"), Duration.ZERO, Duration.ofDays(1)),
-                new WindowSpec(WindowSize.parse("1h"), Duration.ZERO, Duration.ofDays(1)),
-                new WindowSpec(WindowSize.parse("1d"), Duration.ZERO, Duration.ofDays(2))),
-            Duration.ofSeconds(1));
-    new ViewRoutes(
-            new ViewQueries(
-                streams, new HostInfo("self", 0), new PeerClient(Duration.ofSeconds(1))),
-            settings,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            metrics)
-        .register(http.app());
-    new ShareOfVoiceRoutes(
-            new ViewQueries(
-                streams, new HostInfo("self", 0), new PeerClient(Duration.ofSeconds(1))),
-            settings,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            "acme")
-        .register(http.app());
-    new AlertRoutes(
-            new AlertQueries(
-                streams, new HostInfo("self", 0), new PeerClient(Duration.ofSeconds(1))),
-            Clock.fixed(NOW, ZoneOffset.UTC))
-        .register(http.app());
-    http.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    http.close();
-    streams.close(Duration.ofSeconds(5));
-  }
-
-  private static HttpResponse<String> get(String pathAndQuery)
-      throws IOException, InterruptedException {
-    return CLIENT.send(
-        HttpRequest.newBuilder(URI.create(http.baseUrl() + pathAndQuery))
-            .timeout(Duration.ofSeconds(10))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static double rejected(String field) {
-    Counter c = metrics.find("earshot.http.rejected").tag("field", field).counter();
-    return c == null ? 0 : c.count();
-  }
-
+/** Every route's parameter checks: 400 naming the field and counted, else on to the stores. */
+class ViewRoutesTest extends ApiTestServer {
   @ParameterizedTest
   @CsvSource({
     "/api/v1/views/brands/cells, view",
