@@ -194,6 +194,15 @@ public final class EarshotLocal implements Callable<Integer> {
             + range
             + "&rank=negative_share");
     System.out.println(
+        "  Share of voice per topic:        "
+            + stack.aggregateUrl()
+            + "/api/v1/share-of-voice"
+            + range);
+    System.out.println(
+        "  Spikes (early warning):          " + stack.aggregateUrl() + "/api/v1/alerts" + range);
+    System.out.println(
+        "  The API (OpenAPI):               " + stack.aggregateUrl() + "/api/v1/openapi.json");
+    System.out.println(
         "  Post your own (JSON):            POST " + stack.ingestUrl() + "/api/v1/posts");
     System.out.println(
         "  Metrics (Prometheus):            "
