@@ -67,6 +67,7 @@ public final class AggregateTopology {
     StreamsBuilder builder = new StreamsBuilder();
     for (View view : View.values()) {
       builder.addStateStore(ViewStores.closedStore(view));
+      builder.addStateStore(CommitHook.builder(ViewStores.commitHook(view)));
       for (WindowSpec spec : settings.of(view)) {
         builder.addStateStore(ViewStores.windowStore(view, spec, serdes.stats()));
       }
@@ -110,6 +111,7 @@ public final class AggregateTopology {
       ViewSerdes serdes) {
     List<String> stores = new ArrayList<>();
     stores.add(ViewStores.closed(view));
+    stores.add(ViewStores.commitHook(view));
     for (WindowSpec spec : settings.of(view)) {
       stores.add(ViewStores.windows(view, spec.size()));
     }

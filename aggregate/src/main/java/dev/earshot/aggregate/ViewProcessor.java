@@ -12,8 +12,10 @@ import dev.earshot.schemas.views.View;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
@@ -44,6 +46,13 @@ final class ViewProcessor implements Processor<String, PostFacts, String, Specif
   private SpikeDetector spikes;
   private final List<WindowStore<String, CellStats>> stores = new ArrayList<>();
   private final List<Set<Pending>> changed = new ArrayList<>();
+
+  /**
+   * Per size, the cells counted since the last commit, deserialized: written to the store once per
+   * commit ({@link CommitHook}) and before the stores are read, instead of once per post.
+   */
+  private final List<Map<Pending, Cell>> buffered = new ArrayList<>();
+
   private KeyValueStore<String, Long> closed;
 
   /** The store's values, read once: per size, the end of the last window sent final. */
@@ -70,7 +79,10 @@ final class ViewProcessor implements Processor<String, PostFacts, String, Specif
     for (WindowSpec spec : specs) {
       stores.add(context.getStateStore(ViewStores.windows(view, spec.size())));
       changed.add(new LinkedHashSet<>());
+      buffered.add(new HashMap<>());
     }
+    CommitHook hook = context.getStateStore(ViewStores.commitHook(view));
+    hook.beforeCommit(this::writeBuffered);
     closed = context.getStateStore(ViewStores.closed(view));
     sentThrough = new long[specs.size()];
     for (int i = 0; i < specs.size(); i++) {
@@ -105,19 +117,36 @@ final class ViewProcessor implements Processor<String, PostFacts, String, Specif
       if (start + spec.size().millis() <= streamTime - spec.grace().toMillis()) {
         continue; // this size's window has closed; larger ones may still be open
       }
-      WindowStore<String, CellStats> store = stores.get(i);
-      CellStats before = store.fetch(record.key(), start);
-      Cell cell = before == null ? Cell.empty() : Cell.of(before);
-      store.put(record.key(), cell.add(record.value()).toStats(), start);
-      changed.get(i).add(new Pending(record.key(), start));
+      Pending window = new Pending(record.key(), start);
+      Cell cell = buffered.get(i).get(window);
+      if (cell == null) {
+        CellStats before = stores.get(i).fetch(record.key(), start);
+        cell = before == null ? Cell.empty() : Cell.of(before);
+        buffered.get(i).put(window, cell);
+        // Every buffered window is also changed (both empty together): one lookup per post.
+        changed.get(i).add(window);
+      }
+      cell.add(record.value());
       counted = true;
     }
     if (!counted) {
       throw late(record, streamTime);
     }
     sendFinals(streamTime);
-    if (spikes != null) {
+    if (spikes != null && spikes.due(streamTime)) {
+      writeBuffered();
       spikes.advance(streamTime, this::raise);
+    }
+  }
+
+  /** Writes the cells counted since the last call to their window stores (and changelogs). */
+  private void writeBuffered() {
+    for (int i = 0; i < specs.size(); i++) {
+      WindowStore<String, CellStats> store = stores.get(i);
+      for (Map.Entry<Pending, Cell> window : buffered.get(i).entrySet()) {
+        store.put(window.getKey().key(), window.getValue().toStats(), window.getKey().start());
+      }
+      buffered.get(i).clear();
     }
   }
 
@@ -161,6 +190,7 @@ final class ViewProcessor implements Processor<String, PostFacts, String, Specif
         continue;
       }
       long size = spec.size().millis();
+      writeBuffered();
       try (KeyValueIterator<Windowed<String>, CellStats> windows =
           stores
               .get(i)
@@ -187,6 +217,7 @@ final class ViewProcessor implements Processor<String, PostFacts, String, Specif
 
   /** Sends the latest value of every window that changed since the last call. */
   private void sendUpdates() {
+    writeBuffered();
     for (int i = 0; i < specs.size(); i++) {
       WindowSpec spec = specs.get(i);
       for (Pending pending : changed.get(i)) {

@@ -36,6 +36,11 @@ public final class ViewStores {
         Stores.persistentKeyValueStore(alerts(view)), Serdes.String(), alerts);
   }
 
+  /** A view's {@link CommitHook}: no data, no changelog. */
+  static String commitHook(View view) {
+    return view.id() + "-commit-hook";
+  }
+
   static StoreBuilder<WindowStore<String, CellStats>> windowStore(
       View view, WindowSpec spec, Serde<CellStats> stats) {
     return Stores.windowStoreBuilder(

@@ -37,6 +37,9 @@ public final class SpikeDetector {
   private final long size;
   private final long retention;
 
+  /** The start of the last window judged, as the marks store says (read once). */
+  private Long judged;
+
   /**
    * @param windows the view's window store of size {@code settings.interval()}
    * @param alerts the view's alerts store ({@link AlertKeys})
@@ -55,16 +58,26 @@ public final class SpikeDetector {
     this.marks = marks;
     this.size = settings.interval().millis();
     this.retention = retention;
+    this.judged = marks.get(JUDGED);
+  }
+
+  /** Whether {@link #advance} would judge a window now (cheap: no store read). */
+  public boolean due(long streamTime) {
+    return judged == null || latestComplete(streamTime) > judged;
+  }
+
+  private long latestComplete(long streamTime) {
+    return Math.floorDiv(streamTime - settings.settle().toMillis(), size) * size - size;
   }
 
   /** Judges every window completed since the last call; raised alerts go to {@code raise}. */
   public void advance(long streamTime, Consumer<Alert> raise) {
-    long latest = Math.floorDiv(streamTime - settings.settle().toMillis(), size) * size - size;
-    Long judged = marks.get(JUDGED);
+    long latest = latestComplete(streamTime);
     if (judged == null) {
       // The first post this task counts: its window starts the baseline, nothing to judge yet.
       marks.put(FIRST, Math.floorDiv(streamTime, size) * size);
       marks.put(JUDGED, latest);
+      judged = latest;
       return;
     }
     if (latest <= judged) {
@@ -77,6 +90,7 @@ public final class SpikeDetector {
       judgeWindow(start, first, streamTime, raise);
     }
     marks.put(JUDGED, latest);
+    judged = latest;
     forgetBefore(streamTime - retention);
   }
 
