@@ -3,6 +3,7 @@ package dev.earshot.aggregate;
 import dev.earshot.aggregate.alert.AlertSettings;
 import dev.earshot.aggregate.cell.CellKey;
 import dev.earshot.avro.Alert;
+import dev.earshot.avro.CellPane;
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.avro.PostFacts;
 import dev.earshot.avro.ViewWindow;
@@ -27,10 +28,11 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * posts.enriched -> one record per cell of every view a post falls into, keyed by the cell ->
- * repartitioned by cell -> per view, event-time windows of each configured size in window stores
- * (queryable) -> each window's updates and final value to the view's output topics. Every operator
- * and store is named, so internal topics keep their names across versions.
+ * posts.enriched -> counted per cell of every view a post falls into and per pane, in memory, and
+ * sent once per commit ({@link CellCombiner}), keyed by the cell -> repartitioned by cell -> per
+ * view, event-time windows of each configured size in window stores (queryable) -> each window's
+ * updates and final value to the view's output topics. Every operator and store is named, so
+ * internal topics keep their names across versions.
  */
 public final class AggregateTopology {
   public static final String SOURCE = "posts-enriched-source";
@@ -75,7 +77,8 @@ public final class AggregateTopology {
         builder.addStateStore(ViewStores.alertsStore(view, serdes.alerts()));
       }
     }
-    KStream<String, PostFacts> cells =
+    builder.addStateStore(CommitHook.builder(ViewStores.COMBINE_COMMIT_HOOK));
+    KStream<String, CellPane> cells =
         builder.stream(
                 in.name(),
                 Consumed.with(in.keySerde(), in.valueSerde())
@@ -85,14 +88,14 @@ public final class AggregateTopology {
             .peek(
                 (key, post) -> PostContract.check(key, post == null ? null : post.getPost()),
                 Named.as(CHECK))
-            .flatMap(AggregateTopology::cells, Named.as(EXPLODE))
+            .process(
+                () -> new CellCombiner(settings), Named.as(EXPLODE), ViewStores.COMBINE_COMMIT_HOOK)
             .repartition(
-                Repartitioned.<String, PostFacts>as(GROUP)
+                Repartitioned.<String, CellPane>as(GROUP)
                     .withKeySerde(Serdes.String())
-                    .withValueSerde(serdes.facts()));
-    // Each view counts its own cells, after the one repartition: a late post is dead-lettered as
-    // read from the repartition topic (key view|label|..., value PostFacts), once per cell.
-    BranchedKStream<String, PostFacts> byView = cells.split(Named.as(SPLIT));
+                    .withValueSerde(serdes.panes()));
+    // Each view adds its own cells' panes to its windows, after the one repartition.
+    BranchedKStream<String, CellPane> byView = cells.split(Named.as(SPLIT));
     for (View view : View.values()) {
       String prefix = view.id() + "|";
       byView.branch(
@@ -104,7 +107,7 @@ public final class AggregateTopology {
   }
 
   private static void count(
-      KStream<String, PostFacts> cells,
+      KStream<String, CellPane> cells,
       View view,
       ViewSettings settings,
       AlertSettings alerts,
@@ -145,13 +148,18 @@ public final class AggregateTopology {
     PostFacts facts = PostFactsOf.of(postKey, post);
     List<KeyValue<String, PostFacts>> out = new ArrayList<>();
     for (View view : View.values()) {
-      List<List<String>> labels = new ArrayList<>();
-      view.dimensions().forEach(d -> labels.add(d.of(post)));
-      for (CellKey cell : CellKey.cells(view, labels)) {
+      for (CellKey cell : cellsOf(view, post)) {
         out.add(KeyValue.pair(cell.encode(), facts));
       }
     }
     return out;
+  }
+
+  /** The cells of a view a post falls into: one per combination of its labels. */
+  static List<CellKey> cellsOf(View view, EnrichedPost post) {
+    List<List<String>> labels = new ArrayList<>();
+    view.dimensions().forEach(d -> labels.add(d.of(post)));
+    return CellKey.cells(view, labels);
   }
 
   private AggregateTopology() {}

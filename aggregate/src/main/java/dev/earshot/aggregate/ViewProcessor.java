@@ -5,8 +5,8 @@ import dev.earshot.aggregate.alert.SpikeDetector;
 import dev.earshot.aggregate.cell.Cell;
 import dev.earshot.aggregate.cell.CellKey;
 import dev.earshot.avro.Alert;
+import dev.earshot.avro.CellPane;
 import dev.earshot.avro.CellStats;
-import dev.earshot.avro.PostFacts;
 import dev.earshot.avro.ViewWindow;
 import dev.earshot.schemas.views.View;
 import java.time.Duration;
@@ -29,16 +29,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Counts one view: each post, already keyed by its cell, goes into the window of every size of the
- * view that is still open. Sends each window's latest value to the updates topic every {@code
- * aggregate.updates.interval} (wall clock) while it changes, and its final value to the final topic
- * (and once more to updates, marked closed) when stream time passes its end plus grace.
+ * Counts one view: each pane of posts ({@link CellPane}, keyed by its cell) goes into the window of
+ * every size of the view that is still open; windows are kept deserialized between commits and
+ * written to their stores once per commit ({@link CommitHook}) or before they are read. Sends each
+ * window's latest value to the updates topic every {@code aggregate.updates.interval} (wall clock)
+ * while it changes, and its final value to the final topic (and once more to updates, marked
+ * closed) when stream time passes its end plus grace.
  *
- * <p>A post too late for every size is thrown out as {@link LateRecordException}, so it is
- * dead-lettered as read instead of being dropped. Which finals were sent is kept in a logged store,
- * so a restart neither repeats nor skips one.
+ * <p>A pane too late for every size (rare: {@link CellCombiner} already turned away the posts late
+ * for its own task) is thrown out as {@link LateRecordException}, so it is dead-lettered as read
+ * instead of being dropped. Which finals were sent is kept in a logged store, so a restart neither
+ * repeats nor skips one.
  */
-final class ViewProcessor implements Processor<String, PostFacts, String, SpecificRecord> {
+final class ViewProcessor implements Processor<String, CellPane, String, SpecificRecord> {
   private final View view;
   private final List<WindowSpec> specs;
   private final Duration updatesInterval;
@@ -107,30 +110,38 @@ final class ViewProcessor implements Processor<String, PostFacts, String, Specif
   }
 
   @Override
-  public void process(Record<String, PostFacts> record) {
+  public void process(Record<String, CellPane> record) {
     long timestamp = record.timestamp();
     long streamTime = Math.max(context.currentStreamTimeMs(), timestamp);
-    boolean counted = false;
+    long paneStart = record.value().getPaneStart().toEpochMilli();
+    Cell pane = null;
     for (int i = 0; i < specs.size(); i++) {
       WindowSpec spec = specs.get(i);
-      long start = spec.size().windowStart(timestamp);
-      if (start + spec.size().millis() <= streamTime - spec.grace().toMillis()) {
+      if (!Lateness.open(spec, paneStart, streamTime)) {
         continue; // this size's window has closed; larger ones may still be open
       }
-      Pending window = new Pending(record.key(), start);
+      if (pane == null) {
+        pane = Cell.of(record.value().getStats());
+      }
+      Pending window = new Pending(record.key(), spec.size().windowStart(paneStart));
       Cell cell = buffered.get(i).get(window);
       if (cell == null) {
-        CellStats before = stores.get(i).fetch(record.key(), start);
+        CellStats before = stores.get(i).fetch(window.key(), window.start());
         cell = before == null ? Cell.empty() : Cell.of(before);
         buffered.get(i).put(window, cell);
-        // Every buffered window is also changed (both empty together): one lookup per post.
+        // Every buffered window is also changed (both empty together): one lookup per pane.
         changed.get(i).add(window);
       }
-      cell.add(record.value());
-      counted = true;
+      cell.merge(pane);
     }
-    if (!counted) {
-      throw late(record, streamTime);
+    if (pane == null) {
+      // Counted before the repartition against that task's stream time, and late here: rare.
+      throw Lateness.late(
+          record.value().getStats().getPosts() + " posts of " + record.key(),
+          view,
+          specs,
+          paneStart,
+          streamTime);
     }
     sendFinals(streamTime);
     if (spikes != null && spikes.due(streamTime)) {
@@ -243,37 +254,5 @@ final class ViewProcessor implements Processor<String, PostFacts, String, Specif
         new Record<String, SpecificRecord>(ViewOutput.key(cellKey, start), value, start)
             .withHeaders(ViewOutput.topicHeader(view, spec.size(), finalTopic));
     context.forward(out);
-  }
-
-  private LateRecordException late(Record<String, PostFacts> record, long streamTime) {
-    // Name the size whose window closed last: the post missed even that one.
-    WindowSpec largest = specs.get(0);
-    for (WindowSpec spec : specs) {
-      if (closesAt(spec, record.timestamp()) > closesAt(largest, record.timestamp())) {
-        largest = spec;
-      }
-    }
-    long start = largest.size().windowStart(record.timestamp());
-    return new LateRecordException(
-        "late: post "
-            + (record.value() == null ? null : record.value().getPostKey())
-            + " at "
-            + Instant.ofEpochMilli(record.timestamp())
-            + " is in window ["
-            + Instant.ofEpochMilli(start)
-            + ", "
-            + Instant.ofEpochMilli(start + largest.size().millis())
-            + ") of "
-            + view.id()
-            + " "
-            + largest.size()
-            + ", closed: stream time "
-            + Instant.ofEpochMilli(streamTime)
-            + ", grace "
-            + largest.grace());
-  }
-
-  private static long closesAt(WindowSpec spec, long timestamp) {
-    return spec.size().windowStart(timestamp) + spec.size().millis() + spec.grace().toMillis();
   }
 }

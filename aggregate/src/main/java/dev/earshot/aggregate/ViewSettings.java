@@ -88,6 +88,21 @@ public record ViewSettings(Map<View, List<WindowSpec>> windows, Duration updates
     return windows.get(view);
   }
 
+  /**
+   * The pane of a view: the greatest common divisor of its window sizes, so that a pane lies in
+   * exactly one window of each size (a minute for 1m, 1h, 1d).
+   */
+  public long paneMillis(View view) {
+    long pane = 0;
+    for (WindowSpec spec : windows.get(view)) {
+      pane =
+          java.math.BigInteger.valueOf(pane)
+              .gcd(java.math.BigInteger.valueOf(spec.size().millis()))
+              .longValue();
+    }
+    return pane;
+  }
+
   /** The window sizes a view counts. */
   public List<WindowSize> sizes(View view) {
     return windows.get(view).stream().map(WindowSpec::size).toList();

@@ -16,6 +16,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * after them ({@code earshot-aggregate-<store>-changelog}), so a name must never change.
  */
 public final class ViewStores {
+  /** The {@link CommitHook} of the task that counts posts into panes. */
+  public static final String COMBINE_COMMIT_HOOK = "combine-commit-hook";
+
   /** A view's windows of one size: cell key -> {@link CellStats}, queryable. */
   public static String windows(View view, WindowSize size) {
     return view.id() + "-" + size.token();

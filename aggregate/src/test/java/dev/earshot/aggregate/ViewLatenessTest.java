@@ -2,7 +2,7 @@ package dev.earshot.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.earshot.avro.PostFacts;
+import dev.earshot.avro.EnrichedPost;
 import dev.earshot.schemas.DeadLetter;
 import dev.earshot.schemas.Stage;
 import dev.earshot.schemas.views.View;
@@ -14,24 +14,21 @@ import org.junit.jupiter.api.Test;
 /** Posts that arrive after their windows closed: counted where still open, else dead-lettered. */
 class ViewLatenessTest extends ViewTopologyTest {
   @Test
-  void postWhoseWindowsAllClosedIsDeadLetteredOncePerCellAndNotCounted() {
+  void postWhoseWindowsAllClosedIsDeadLetteredOnceAsReadAndNotCounted() {
     sendCell(H12.plusSeconds(1800), "parents", "rewards"); // stream time 12:30, closes <= 11:30
 
     String key = sendCell(H10.plusSeconds(1800), "parents", "rewards");
 
     assertThat(posts(View.AUDIENCE_TOPIC, HOUR, "parents|rewards", H10)).isZero();
-    int cells = AggregateTopology.cells(key, labelled(H10, List.of("p"), List.of("r"))).size();
     List<DeadLetter> dead = deadLetters();
-    assertThat(dead).hasSize(cells);
-    assertThat(late()).isEqualTo(cells);
-    DeadLetter letter =
-        dead.stream()
-            .filter(d -> key(d.key()).equals("audience-topic|parents|rewards"))
-            .findFirst()
-            .orElseThrow();
-    // As read from the repartition topic: key view|labels, value the post's facts.
-    PostFacts facts = factsSerde.deserializer().deserialize(REPARTITION_TOPIC, letter.value());
-    assertThat(facts.getPostKey()).isEqualTo(key);
+    assertThat(dead).hasSize(1);
+    assertThat(late()).isEqualTo(1);
+    DeadLetter letter = dead.get(0);
+    // As read from posts.enriched: the post itself, under its own key.
+    assertThat(key(letter.key())).isEqualTo(key);
+    EnrichedPost post =
+        enriched.valueSerde().deserializer().deserialize(enriched.name(), letter.value());
+    assertThat(post.getPost().getCreatedAt()).isEqualTo(H10.plusSeconds(1800));
     assertThat(letter.stage()).isEqualTo(Stage.AGGREGATE);
     assertThat(letter.reason()).isEqualTo("late");
     assertThat(letter.message())
@@ -40,8 +37,8 @@ class ViewLatenessTest extends ViewTopologyTest {
         .contains("[2026-11-16T10:00:00Z, 2026-11-16T11:00:00Z) of audience-topic 1h")
         .contains("stream time 2026-11-16T12:30:00Z")
         .contains("grace PT1H");
-    assertThat(letter.topic()).isEqualTo(REPARTITION_TOPIC);
-    assertThat(letter.origin()).isEqualTo(REPARTITION_TOPIC + "-0@" + letter.offset());
+    assertThat(letter.topic()).isEqualTo(enriched.name());
+    assertThat(letter.origin()).isEqualTo(enriched.name() + "-0@" + letter.offset());
   }
 
   @Test
