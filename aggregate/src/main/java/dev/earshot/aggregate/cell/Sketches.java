@@ -38,11 +38,20 @@ public final class Sketches {
   /** A frequent item; its true count lies in [estimate - maxError, estimate]. */
   public record TopItem(String item, long estimate, long maxError) {}
 
-  /** Distinct authors. */
+  /**
+   * Distinct authors: an HLL sketch, or once merged into, a union that keeps merging without
+   * converting its result back after every merge (the conversion costs more than the merge; it
+   * happens once, when the cell is stored or answered).
+   */
   public static final class Authors {
     private HllSketch sketch;
+    private Union union;
 
     void add(String author) {
+      if (union != null) {
+        union.update(author);
+        return;
+      }
       if (sketch == null) {
         sketch = new HllSketch(HLL_LG_K, TgtHllType.HLL_4);
       }
@@ -50,31 +59,40 @@ public final class Sketches {
     }
 
     void merge(Authors other) {
-      if (other.sketch == null) {
+      HllSketch theirs = other.current();
+      if (theirs == null) {
         return;
       }
-      if (sketch == null) {
-        sketch = HllSketch.heapify(other.sketch.toCompactByteArray());
-        return;
+      if (union == null) {
+        union = new Union(HLL_LG_K);
+        if (sketch != null) {
+          union.update(sketch);
+          sketch = null;
+        }
       }
-      Union union = new Union(HLL_LG_K);
-      union.update(sketch);
-      union.update(other.sketch);
-      sketch = union.getResult(TgtHllType.HLL_4);
+      union.update(theirs);
+    }
+
+    /** The sketch as it stands, or null when no author was counted. */
+    private HllSketch current() {
+      return union != null ? union.getResult(TgtHllType.HLL_8) : sketch;
     }
 
     Estimate estimate() {
-      if (sketch == null) {
+      if (union == null && sketch == null) {
         return new Estimate(0, 0, 0, HLL_RELATIVE_ERROR);
       }
+      double estimate = union != null ? union.getEstimate() : sketch.getEstimate();
+      double low = union != null ? union.getLowerBound(2) : sketch.getLowerBound(2);
+      double high = union != null ? union.getUpperBound(2) : sketch.getUpperBound(2);
       return new Estimate(
-          Math.round(sketch.getEstimate()),
-          (long) Math.floor(sketch.getLowerBound(2)),
-          (long) Math.ceil(sketch.getUpperBound(2)),
-          HLL_RELATIVE_ERROR);
+          Math.round(estimate), (long) Math.floor(low), (long) Math.ceil(high), HLL_RELATIVE_ERROR);
     }
 
     ByteBuffer bytes() {
+      if (union != null) {
+        return ByteBuffer.wrap(union.getResult(TgtHllType.HLL_4).toCompactByteArray());
+      }
       return sketch == null ? NONE.duplicate() : ByteBuffer.wrap(sketch.toCompactByteArray());
     }
 
