@@ -21,7 +21,8 @@ import java.util.List;
  *       [from, to) count. Defaults: the last 30 days up to now.
  *   <li>{@code interval}: one of the view's window sizes; by default the largest that the range
  *       holds at least twice (so a week is answered from days, a day from hours), else the
- *       smallest.
+ *       smallest. Totals over a range (lists, share of voice) use by default the largest size whose
+ *       windows tile the range exactly, as they add up to the same counts.
  *   <li>{@code limit} (1 to 1,000, default 100) and {@code offset} (default 0) page lists.
  * </ul>
  */
@@ -59,6 +60,35 @@ final class QueryParams {
       }
     }
     throw new BadRequest("interval", "interval '" + raw + "' must be one of " + sizes);
+  }
+
+  /**
+   * For totals over a range (lists of cells, share of voice): the interval asked for, else the
+   * largest size whose windows tile the range exactly (both ends on its boundaries: a day is
+   * answered from one day window, not 24 hour windows, with the same counts), else {@link
+   * #defaultInterval}.
+   */
+  static WindowSize totalsInterval(Context ctx, List<WindowSize> sizes, Range range) {
+    String raw = ctx.queryParam("interval");
+    if (raw != null && !raw.isBlank()) {
+      return interval(ctx, sizes, range);
+    }
+    return tilingInterval(sizes, range);
+  }
+
+  /** The largest size that tiles the range exactly, else {@link #defaultInterval}. */
+  static WindowSize tilingInterval(List<WindowSize> sizes, Range range) {
+    WindowSize tiling = null;
+    for (WindowSize size : sizes) {
+      long from = range.from().toEpochMilli();
+      long to = range.to().toEpochMilli();
+      if (size.windowStart(from) == from
+          && size.windowStart(to) == to
+          && (tiling == null || size.millis() > tiling.millis())) {
+        tiling = size;
+      }
+    }
+    return tiling != null ? tiling : defaultInterval(sizes, range);
   }
 
   /** The largest size the range holds at least twice, else the smallest. */

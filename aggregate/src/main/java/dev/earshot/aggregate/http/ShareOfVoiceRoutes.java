@@ -42,7 +42,7 @@ public final class ShareOfVoiceRoutes {
         QueryParams.choice(ctx, "by", ShareOfVoice.By.class, ShareOfVoice.By.TOPIC);
     QueryParams.Range range = QueryParams.range(ctx, clock);
     var size =
-        QueryParams.interval(
+        QueryParams.totalsInterval(
             ctx, settings.of(by.view()).stream().map(WindowSpec::size).toList(), range);
     Answer<Map<String, Cell>> answer = queries.cells(by.view(), size, range.from(), range.to());
     if (answer instanceof Answer.Found<Map<String, Cell>> found) {

@@ -90,7 +90,7 @@ public final class ViewRoutes {
   private void cells(Context ctx) {
     View view = view(ctx);
     QueryParams.Range range = QueryParams.range(ctx, clock);
-    WindowSize size = QueryParams.interval(ctx, sizes(view), range);
+    WindowSize size = QueryParams.totalsInterval(ctx, sizes(view), range);
     CellRanking ranking = CellRanking.from(ctx, view);
     int limit =
         QueryParams.integer(ctx, "limit", QueryParams.DEFAULT_LIMIT, 1, QueryParams.MAX_LIMIT);

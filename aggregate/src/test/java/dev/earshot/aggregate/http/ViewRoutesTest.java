@@ -104,6 +104,22 @@ class ViewRoutesTest extends ApiTestServer {
     assertThat(interval(sizes, "2026-11-16T00:00:00Z", "2026-11-16T00:01:00Z")).isEqualTo("1m");
   }
 
+  @Test
+  void totalsUseTheLargestSizeThatTilesTheRangeExactly() {
+    List<WindowSize> sizes =
+        List.of(WindowSize.parse("1m"), WindowSize.parse("1h"), WindowSize.parse("1d"));
+    assertThat(totals(sizes, "2026-11-16T00:00:00Z", "2026-11-17T00:00:00Z")).isEqualTo("1d");
+    assertThat(totals(sizes, "2026-11-16T06:00:00Z", "2026-11-17T06:00:00Z")).isEqualTo("1h");
+    assertThat(totals(sizes, "2026-11-16T06:01:00Z", "2026-11-16T06:31:00Z")).isEqualTo("1m");
+    // no size tiles it: as for a series
+    assertThat(totals(sizes, "2026-11-16T06:00:30Z", "2026-11-19T00:00:00Z")).isEqualTo("1d");
+  }
+
+  private static String totals(List<WindowSize> sizes, String from, String to) {
+    QueryParams.Range range = new QueryParams.Range(Instant.parse(from), Instant.parse(to));
+    return QueryParams.tilingInterval(sizes, range).token();
+  }
+
   private static String interval(List<WindowSize> sizes, String from, String to) {
     QueryParams.Range range = new QueryParams.Range(Instant.parse(from), Instant.parse(to));
     return QueryParams.defaultInterval(sizes, range).token();
