@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -139,51 +138,21 @@ public final class EndToEndBenchmark {
       String path,
       Path dir)
       throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>();
-    command.add(java.toString());
-    command.add("-Xmx" + CHILD_HEAP);
-    // e.g. -Dbench.child.jvm.args="-XX:StartFlightRecording=filename=/tmp/e2e.jfr" to profile
-    String extra = System.getProperty("bench.child.jvm.args", "").trim();
-    if (!extra.isEmpty()) {
-      command.addAll(List.of(extra.split("\\s+")));
-    }
-    String logback = System.getProperty("logback.configurationFile");
-    if (logback != null) {
-      command.add("-Dlogback.configurationFile=" + logback);
-    }
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            EnrichRun.class.getName(),
-            broker.bootstrapServers(),
-            registry.url(),
-            input,
-            applicationId,
-            path,
-            dir.resolve("streams-" + applicationId).toString()));
     // The child's log goes to a file of its own; only its RESULT line is read here.
-    Path log = dir.resolve(applicationId + ".log");
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(
-          applicationId + " did not finish in " + CHILD_TIMEOUT_MINUTES + " minutes; log: " + log);
-    }
-    double[] result = null;
-    for (String line : Files.readAllLines(log)) {
-      if (line.startsWith(EnrichRun.RESULT + " ")) {
-        String[] parts = line.split(" ");
-        result = new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
-      }
-    }
-    if (result == null) {
-      throw new IllegalStateException(
-          applicationId + " gave no result (exit " + process.exitValue() + "); log: " + log);
-    }
-    return result;
+    String[] result =
+        ChildJvm.run(
+            EnrichRun.class,
+            CHILD_HEAP,
+            List.of(
+                broker.bootstrapServers(),
+                registry.url(),
+                input,
+                applicationId,
+                path,
+                dir.resolve("streams-" + applicationId).toString()),
+            dir.resolve(applicationId + ".log"),
+            CHILD_TIMEOUT_MINUTES);
+    return new double[] {Double.parseDouble(result[0]), Double.parseDouble(result[1])};
   }
 
   private static void publish(

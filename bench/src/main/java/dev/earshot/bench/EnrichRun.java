@@ -41,7 +41,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * <p>Arguments: bootstrap servers, registry URL, input topic, application id, path, state dir.
  */
 public final class EnrichRun {
-  static final String RESULT = "RESULT";
+  static final String RESULT = ChildJvm.RESULT;
 
   public static void main(String[] args) throws Exception {
     String bootstrap = args[0];
