@@ -15,7 +15,12 @@ import java.util.TreeMap;
 /** Builds one cell's answer from the owner's windows: totals by merging, optionally zero-filled. */
 final class CellSeriesOf {
   static CellSeries of(
-      CellKey key, WindowSize size, QueryParams.Range range, List<Partial> found, boolean zeros) {
+      CellKey key,
+      WindowSize size,
+      QueryParams.Range range,
+      List<Partial> found,
+      boolean zeros,
+      boolean windowSketches) {
     Map<Long, Cell> byStart = new TreeMap<>();
     for (Partial partial : found) {
       byStart.merge(partial.start(), partial.cell(), Cell::merge);
@@ -36,7 +41,7 @@ final class CellSeriesOf {
           new CellSeries.WindowFigures(
               Instant.ofEpochMilli(window.getKey()),
               Instant.ofEpochMilli(window.getKey() + size.millis()),
-              CellSummary.of(key, window.getValue())));
+              CellSummary.of(key, window.getValue(), windowSketches)));
       total.merge(window.getValue());
     }
     return new CellSeries(

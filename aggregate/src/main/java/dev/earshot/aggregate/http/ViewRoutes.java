@@ -121,19 +121,23 @@ public final class ViewRoutes {
     }
   }
 
-  /** One cell: its totals over the range and its windows, zero-filled with {@code fill=zero}. */
+  /**
+   * One cell: its totals over the range and its windows, zero-filled with {@code fill=zero}; the
+   * windows carry unique authors and top items only with {@code detail=full}.
+   */
   private void cell(Context ctx) {
     View view = view(ctx);
     CellKey key = cellKey(ctx, view);
     QueryParams.Range range = QueryParams.range(ctx, clock);
     WindowSize size = QueryParams.interval(ctx, sizes(view), range);
     boolean zeros = QueryParams.choice(ctx, "fill", Fill.class, Fill.NONE) == Fill.ZERO;
+    boolean full = QueryParams.choice(ctx, "detail", Detail.class, Detail.TOTALS) == Detail.FULL;
     if (zeros && range.to().toEpochMilli() - range.from().toEpochMilli() > size.millis() * 10_000) {
       throw new BadRequest("fill", "fill=zero gives at most 10,000 windows: widen interval");
     }
     Answer<List<Partial>> answer = queries.windows(key, size, range.from(), range.to());
     if (answer instanceof Answer.Found<List<Partial>> found) {
-      CellSeries series = CellSeriesOf.of(key, size, range, found.value(), zeros);
+      CellSeries series = CellSeriesOf.of(key, size, range, found.value(), zeros, full);
       Map<String, Object> body = Responses.header(view.id(), size, range);
       body.put("result", series);
       body.put("instances", found.instances());
@@ -211,6 +215,12 @@ public final class ViewRoutes {
       QueryParams.label(dimensions.get(i).field(), labels.get(i));
     }
     return new CellKey(view, labels);
+  }
+
+  /** Which figures carry the sketch estimates: the totals only (default), or every window too. */
+  enum Detail {
+    TOTALS,
+    FULL
   }
 
   enum Fill {

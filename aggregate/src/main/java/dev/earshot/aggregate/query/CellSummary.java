@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * A cell's figures as the API returns them. {@code score_sum} is there so that answers can be added
  * up exactly (means cannot be); unique authors and top items are sketch estimates with their error
- * bounds. {@code previous_posts} and {@code growth} are only there when a list is ranked by growth.
+ * bounds. {@code previous_posts} and {@code growth} are only there when a list is ranked by growth;
+ * the sketch figures are left out of a series' windows unless {@code detail=full}.
  */
 public record CellSummary(
     Map<String, String> labels,
@@ -28,12 +29,20 @@ public record CellSummary(
     long replies,
     long views,
     long reach,
-    Sketches.Estimate uniqueAuthors,
-    List<Sketches.TopItem> topAuthors,
-    List<Sketches.TopItem> topHashtags,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Sketches.Estimate uniqueAuthors,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Sketches.TopItem> topAuthors,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Sketches.TopItem> topHashtags,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long previousPosts,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double growth) {
   public static CellSummary of(CellKey key, Cell cell) {
+    return of(key, cell, true);
+  }
+
+  /**
+   * @param sketches whether to read the sketches (unique authors, top authors and hashtags); a
+   *     series leaves them out of every window unless asked, as they are most of its size and cost
+   */
+  public static CellSummary of(CellKey key, Cell cell, boolean sketches) {
     Map<String, String> labels = new LinkedHashMap<>();
     for (Dimension dimension : key.view().dimensions()) {
       labels.put(dimension.field(), key.label(dimension));
@@ -53,9 +62,9 @@ public record CellSummary(
         cell.replies(),
         cell.views(),
         cell.reach(),
-        cell.uniqueAuthors(),
-        cell.topAuthors(Sketches.TOP_ITEMS),
-        cell.topHashtags(Sketches.TOP_ITEMS),
+        sketches ? cell.uniqueAuthors() : null,
+        sketches ? cell.topAuthors(Sketches.TOP_ITEMS) : null,
+        sketches ? cell.topHashtags(Sketches.TOP_ITEMS) : null,
         null,
         null);
   }

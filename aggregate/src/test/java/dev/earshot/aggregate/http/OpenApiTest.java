@@ -77,6 +77,8 @@ class OpenApiTest extends ApiTestServer {
         .containsExactlyElementsOf(ids(CellRanking.Rank.values()));
     assertThat(enumOf("/api/v1/views/{view}/cells/{a}", "fill"))
         .containsExactlyElementsOf(ids(ViewRoutes.Fill.values()));
+    assertThat(enumOf("/api/v1/views/{view}/cells/{a}/{b}", "detail"))
+        .containsExactlyElementsOf(ids(ViewRoutes.Detail.values()));
     assertThat(enumOf("/api/v1/share-of-voice", "by"))
         .containsExactlyElementsOf(ids(ShareOfVoice.By.values()));
     assertThat(enumOf("/api/v1/alerts", "severity"))

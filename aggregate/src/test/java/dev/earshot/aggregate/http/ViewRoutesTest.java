@@ -34,6 +34,7 @@ class ViewRoutesTest extends ApiTestServer {
     "/api/v1/views/brand/cells?rank=loudest, rank",
     "/api/v1/views/brand/cells?brand=Acme, brand",
     "/api/v1/views/brand/cells/acme?fill=ones, fill",
+    "/api/v1/views/brand/cells/acme?detail=everything, detail",
     "/api/v1/views/brand/cells/acme?fill=zero&interval=1m&from=2026-01-01, fill",
     "/api/v1/views/brand/partials?cell=nothing, cell",
     "/api/v1/share-of-voice?by=department, by",
