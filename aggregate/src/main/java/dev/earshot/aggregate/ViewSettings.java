@@ -95,10 +95,12 @@ public record ViewSettings(Map<View, List<WindowSpec>> windows, Duration updates
   public long paneMillis(View view) {
     long pane = 0;
     for (WindowSpec spec : windows.get(view)) {
-      pane =
-          java.math.BigInteger.valueOf(pane)
-              .gcd(java.math.BigInteger.valueOf(spec.size().millis()))
-              .longValue();
+      long size = spec.size().millis();
+      while (size != 0) {
+        long rest = pane % size;
+        pane = size;
+        size = rest;
+      }
     }
     return pane;
   }

@@ -27,6 +27,20 @@ class ViewSettingsTest {
   }
 
   @Test
+  void aViewsPaneIsTheLargestDurationEveryOneOfItsSizesIsAMultipleOf() {
+    config.put("aggregate.view.brand-topic.windows", "1h");
+    config.put("aggregate.view.topic.windows", "1h,90m");
+    config.put("aggregate.window.90m.grace", "PT1H");
+    config.put("aggregate.window.90m.retention", "P1D");
+
+    ViewSettings settings = read();
+
+    assertThat(settings.paneMillis(View.AUDIENCE_TOPIC)).isEqualTo(60_000L);
+    assertThat(settings.paneMillis(View.BRAND_TOPIC)).isEqualTo(3_600_000L);
+    assertThat(settings.paneMillis(View.TOPIC)).isEqualTo(30 * 60_000L);
+  }
+
+  @Test
   void everyViewGetsTheDefaultSizesSmallestFirstUnlessItHasItsOwn() {
     config.put("aggregate.view.brand-topic.windows", "1h");
 

@@ -17,8 +17,11 @@ import dev.earshot.service.ServiceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -94,7 +97,7 @@ public final class StateSize {
             driver.getWindowStore(ViewStores.windows(view, spec.size()));
         long windows = 0;
         long bytes = 0;
-        java.util.Set<Long> starts = new java.util.HashSet<>();
+        Set<Long> starts = new HashSet<>();
         try (KeyValueIterator<Windowed<String>, CellStats> it = store.all()) {
           while (it.hasNext()) {
             KeyValue<Windowed<String>, CellStats> window = it.next();
@@ -131,10 +134,7 @@ public final class StateSize {
   private static void drain(TopologyTestDriver driver) {
     for (String topic : driver.producedTopicNames()) {
       driver
-          .createOutputTopic(
-              topic,
-              new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-              new org.apache.kafka.common.serialization.ByteArrayDeserializer())
+          .createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
           .readRecordsToList();
     }
   }

@@ -50,16 +50,8 @@ final class QueryParams {
   }
 
   static WindowSize interval(Context ctx, List<WindowSize> sizes, Range range) {
-    String raw = ctx.queryParam("interval");
-    if (raw == null || raw.isBlank()) {
-      return defaultInterval(sizes, range);
-    }
-    for (WindowSize size : sizes) {
-      if (size.token().equals(raw.strip())) {
-        return size;
-      }
-    }
-    throw new BadRequest("interval", "interval '" + raw + "' must be one of " + sizes);
+    WindowSize asked = asked(ctx, sizes);
+    return asked != null ? asked : defaultInterval(sizes, range);
   }
 
   /**
@@ -69,19 +61,30 @@ final class QueryParams {
    * #defaultInterval}.
    */
   static WindowSize totalsInterval(Context ctx, List<WindowSize> sizes, Range range) {
+    WindowSize asked = asked(ctx, sizes);
+    return asked != null ? asked : tilingInterval(sizes, range);
+  }
+
+  /** The {@code interval} asked for, or null when none was. */
+  private static WindowSize asked(Context ctx, List<WindowSize> sizes) {
     String raw = ctx.queryParam("interval");
-    if (raw != null && !raw.isBlank()) {
-      return interval(ctx, sizes, range);
+    if (raw == null || raw.isBlank()) {
+      return null;
     }
-    return tilingInterval(sizes, range);
+    for (WindowSize size : sizes) {
+      if (size.token().equals(raw.strip())) {
+        return size;
+      }
+    }
+    throw new BadRequest("interval", "interval '" + raw + "' must be one of " + sizes);
   }
 
   /** The largest size that tiles the range exactly, else {@link #defaultInterval}. */
   static WindowSize tilingInterval(List<WindowSize> sizes, Range range) {
+    long from = range.from().toEpochMilli();
+    long to = range.to().toEpochMilli();
     WindowSize tiling = null;
     for (WindowSize size : sizes) {
-      long from = range.from().toEpochMilli();
-      long to = range.to().toEpochMilli();
       if (size.windowStart(from) == from
           && size.windowStart(to) == to
           && (tiling == null || size.millis() > tiling.millis())) {

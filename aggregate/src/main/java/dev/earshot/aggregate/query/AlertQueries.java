@@ -9,16 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The alerts raised (each spike once, with its latest severity), from the alerts stores of every
@@ -62,37 +55,18 @@ public final class AlertQueries {
     }
     List<AlertSummary> alerts = new ArrayList<>();
     for (View view : AlertSettings.VIEWS) {
-      StateQueryResult<KeyValueIterator<String, Object>> result =
-          instances
-              .streams()
-              .query(
-                  StateQueryRequest.inStore(ViewStores.alerts(view))
-                      .withQuery(
-                          RangeQuery.<String, Object>withRange(
-                              AlertKeys.historyFrom(from.toEpochMilli()),
-                              AlertKeys.historyBefore(to.toEpochMilli())))
-                      .requireActive());
-      for (Map.Entry<Integer, QueryResult<KeyValueIterator<String, Object>>> partition :
-          result.getPartitionResults().entrySet()) {
-        QueryResult<KeyValueIterator<String, Object>> r = partition.getValue();
-        if (r.isFailure()) {
-          return Instances.failed(partition.getKey(), r);
-        }
-        try (KeyValueIterator<String, Object> it = r.getResult()) {
-          while (it.hasNext()) {
-            KeyValue<String, Object> next = it.next();
-            alerts.add(AlertSummary.of(unwrap(next.value)));
-          }
-        }
+      String failure =
+          instances.readLocal(
+              ViewStores.alerts(view),
+              RangeQuery.<String, Object>withRange(
+                  AlertKeys.historyFrom(from.toEpochMilli()),
+                  AlertKeys.historyBefore(to.toEpochMilli())),
+              Alert.class,
+              (String key, Alert alert) -> alerts.add(AlertSummary.of(alert)));
+      if (failure != null) {
+        return new Answer.Unavailable<>(failure);
       }
     }
-    return new Answer.Found<>(alerts, List.of(Instances.name(instances.self())));
-  }
-
-  private static Alert unwrap(Object value) {
-    if (value instanceof ValueAndTimestamp<?> vt) {
-      return (Alert) vt.value();
-    }
-    return (Alert) value;
+    return instances.found(alerts);
   }
 }

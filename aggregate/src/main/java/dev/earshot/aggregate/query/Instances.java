@@ -6,11 +6,19 @@ import dev.earshot.service.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The instances of the aggregate app and how to ask them: this one through its own stores, the
@@ -83,21 +91,48 @@ final class Instances {
     }
   }
 
+  /**
+   * Runs a query on this instance's active stores (standby replicas hold copies: counting them
+   * would count twice) and hands every entry of every partition to {@code each}, its value without
+   * a timestamp; returns why a partition could not answer, or null.
+   *
+   * @param valueType what the store holds
+   */
+  <K, V, I extends KeyValueIterator<K, Object>> String readLocal(
+      String store, Query<I> query, Class<V> valueType, BiConsumer<K, V> each) {
+    StateQueryResult<I> result =
+        streams.query(StateQueryRequest.inStore(store).withQuery(query).requireActive());
+    for (Map.Entry<Integer, QueryResult<I>> partition : result.getPartitionResults().entrySet()) {
+      QueryResult<I> r = partition.getValue();
+      if (r.isFailure()) {
+        return "partition "
+            + partition.getKey()
+            + " could not answer: "
+            + r.getFailureReason()
+            + " "
+            + r.getFailureMessage();
+      }
+      try (I it = r.getResult()) {
+        while (it.hasNext()) {
+          KeyValue<K, Object> next = it.next();
+          Object value = next.value instanceof ValueAndTimestamp<?> vt ? vt.value() : next.value;
+          each.accept(next.key, valueType.cast(value));
+        }
+      }
+    }
+    return null;
+  }
+
+  /** What this instance found, as an answer naming it. */
+  <T> Answer<T> found(T value) {
+    return new Answer.Found<>(value, List.of(name(self)));
+  }
+
   <T> Answer<T> notRunning() {
     return new Answer.Unavailable<>("aggregate is " + streams.state() + ", try again shortly");
   }
 
   static String name(HostInfo host) {
     return host.host() + ":" + host.port();
-  }
-
-  static <T> Answer<T> failed(int partition, QueryResult<?> r) {
-    return new Answer.Unavailable<>(
-        "partition "
-            + partition
-            + " could not answer: "
-            + r.getFailureReason()
-            + " "
-            + r.getFailureMessage());
   }
 }

@@ -16,17 +16,10 @@ import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.query.WindowKeyQuery;
 import org.apache.kafka.streams.query.WindowRangeQuery;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Interactive queries (IQv2) over the views' window stores. One cell is answered by the instance
@@ -99,30 +92,20 @@ public final class ViewQueries {
     if (!instances.running()) {
       return instances.notRunning();
     }
-    StateQueryResult<WindowStoreIterator<Object>> result =
-        streams.query(
-            StateQueryRequest.inStore(ViewStores.windows(key.view(), size))
-                .withQuery(
-                    WindowKeyQuery.<String, Object>withKeyAndWindowStartRange(
-                        key.encode(), from, to.minusMillis(1)))
-                .requireActive());
     Map<Long, Cell> byStart = new TreeMap<>();
-    for (Map.Entry<Integer, QueryResult<WindowStoreIterator<Object>>> partition :
-        result.getPartitionResults().entrySet()) {
-      QueryResult<WindowStoreIterator<Object>> r = partition.getValue();
-      if (r.isFailure()) {
-        return Instances.failed(partition.getKey(), r);
-      }
-      try (WindowStoreIterator<Object> it = r.getResult()) {
-        while (it.hasNext()) {
-          KeyValue<Long, Object> next = it.next();
-          byStart.merge(next.key, Cell.of(unwrap(next.value)), Cell::merge);
-        }
-      }
+    String failure =
+        instances.readLocal(
+            ViewStores.windows(key.view(), size),
+            WindowKeyQuery.<String, Object>withKeyAndWindowStartRange(
+                key.encode(), from, to.minusMillis(1)),
+            CellStats.class,
+            (Long start, CellStats stats) -> byStart.merge(start, Cell.of(stats), Cell::merge));
+    if (failure != null) {
+      return new Answer.Unavailable<>(failure);
     }
     List<Partial> windows = new ArrayList<>();
     byStart.forEach((start, cell) -> windows.add(Partial.of(key.encode(), start, cell)));
-    return new Answer.Found<>(windows, List.of(Instances.name(self)));
+    return instances.found(windows);
   }
 
   /** Every cell of a view with windows starting in [from, to), from this instance only. */
@@ -130,41 +113,23 @@ public final class ViewQueries {
     if (!instances.running()) {
       return instances.notRunning();
     }
-    StateQueryResult<KeyValueIterator<Windowed<String>, Object>> result =
-        streams.query(
-            StateQueryRequest.inStore(ViewStores.windows(view, size))
-                .withQuery(
-                    WindowRangeQuery.<String, Object>withWindowStartRange(from, to.minusMillis(1)))
-                // Standby replicas hold copies: counting them would count twice.
-                .requireActive());
     Map<String, Cell> byCell = new TreeMap<>();
-    for (Map.Entry<Integer, QueryResult<KeyValueIterator<Windowed<String>, Object>>> partition :
-        result.getPartitionResults().entrySet()) {
-      QueryResult<KeyValueIterator<Windowed<String>, Object>> r = partition.getValue();
-      if (r.isFailure()) {
-        return Instances.failed(partition.getKey(), r);
-      }
-      try (KeyValueIterator<Windowed<String>, Object> it = r.getResult()) {
-        while (it.hasNext()) {
-          KeyValue<Windowed<String>, Object> next = it.next();
-          byCell.merge(next.key.key(), Cell.of(unwrap(next.value)), Cell::merge);
-        }
-      }
+    String failure =
+        instances.readLocal(
+            ViewStores.windows(view, size),
+            WindowRangeQuery.<String, Object>withWindowStartRange(from, to.minusMillis(1)),
+            CellStats.class,
+            (Windowed<String> window, CellStats stats) ->
+                byCell.merge(window.key(), Cell.of(stats), Cell::merge));
+    if (failure != null) {
+      return new Answer.Unavailable<>(failure);
     }
     List<Partial> cells = new ArrayList<>();
     byCell.forEach((key, cell) -> cells.add(Partial.of(key, null, cell)));
-    return new Answer.Found<>(cells, List.of(Instances.name(self)));
+    return instances.found(cells);
   }
 
   private static String range(WindowSize size, Instant from, Instant to) {
     return "&interval=" + size.token() + "&from=" + from + "&to=" + to;
-  }
-
-  /** Window stores may hand back the value with its timestamp. */
-  private static CellStats unwrap(Object value) {
-    if (value instanceof ValueAndTimestamp<?> vt) {
-      return (CellStats) vt.value();
-    }
-    return (CellStats) value;
   }
 }
