@@ -75,7 +75,8 @@ public final class IngestService implements RunningService {
     PostPublisher publisher = new PostPublisher(kafka, Registry.topics(config).rawPosts(), metrics);
     Duration checkTimeout = Duration.ofMillis(config.getLong("ingest.ready.timeout.ms"));
     IngestReadiness readiness =
-        new IngestReadiness(kafka, Registry.healthClient(config, checkTimeout), checkTimeout)
+        new IngestReadiness(
+                kafka, Registry.healthClient(config, checkTimeout), checkTimeout, metrics)
             .start(Duration.ofMillis(config.getLong("ingest.ready.interval.ms")));
     ServiceHttp http =
         new ServiceHttp(

@@ -41,6 +41,7 @@ public final class StreamsService implements AutoCloseable {
     this.streams = new KafkaStreams(topology, props);
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(metrics);
+    StreamsStateGauge.register(metrics, streams::state);
     streams.setStateListener((now, before) -> log.info("{} state {} -> {}", name, before, now));
     streams.setGlobalStateRestoreListener(new RestoreCount(restoring));
     streams.setUncaughtExceptionHandler(

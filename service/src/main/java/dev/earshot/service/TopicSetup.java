@@ -52,8 +52,11 @@ public final class TopicSetup {
    * deleted by time. Window records are stamped with their window's start, which for a day window
    * published after a week of grace is already older than a week's retention: counted from the
    * record's own time they could be deleted before a BI tool read them.
+   *
+   * <p>Public so that the Kubernetes manifests' test (deploy's {@code K8sManifestsTest}) can check
+   * each Strimzi {@code KafkaTopic} against exactly what this creates.
    */
-  static NewTopic topic(Topics.Spec spec, int partitions, short replicationFactor) {
+  public static NewTopic topic(Topics.Spec spec, int partitions, short replicationFactor) {
     if (spec.cleanup() == Topics.Cleanup.DELETE) {
       return postTopic(spec.name(), partitions, replicationFactor);
     }
