@@ -12,6 +12,8 @@ import dev.earshot.schemas.Topics;
 import dev.earshot.schemas.views.View;
 import dev.earshot.service.CreatedAtTimestampExtractor;
 import dev.earshot.service.PostContract;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -60,12 +62,15 @@ public final class AggregateTopology {
    *
    * <p>The topic and brand-topic views also judge each completed window for spikes and raise alerts
    * ({@link AlertSettings}).
+   *
+   * <p>Each post read is timed by {@code freshness}: its age and its latency since ingest.
    */
   public static Topology build(
       TopicWithSerdes<String, EnrichedPost> in,
       ViewSerdes serdes,
       ViewSettings settings,
-      AlertSettings alerts) {
+      AlertSettings alerts,
+      PostFreshness freshness) {
     StreamsBuilder builder = new StreamsBuilder();
     for (View view : View.values()) {
       builder.addStateStore(ViewStores.closedStore(view));
@@ -89,7 +94,9 @@ public final class AggregateTopology {
                 (key, post) -> PostContract.check(key, post == null ? null : post.getPost()),
                 Named.as(CHECK))
             .process(
-                () -> new CellCombiner(settings), Named.as(EXPLODE), ViewStores.COMBINE_COMMIT_HOOK)
+                () -> new CellCombiner(settings, freshness),
+                Named.as(EXPLODE),
+                ViewStores.COMBINE_COMMIT_HOOK)
             .repartition(
                 Repartitioned.<String, CellPane>as(GROUP)
                     .withKeySerde(Serdes.String())
@@ -104,6 +111,23 @@ public final class AggregateTopology {
               stream -> count(stream, view, settings, alerts, serdes), view.id()));
     }
     return builder.build();
+  }
+
+  /**
+   * As above, timing posts into a registry nobody reads (tests and benchmarks that do not look at
+   * freshness), so they still pay what the service pays per post.
+   */
+  public static Topology build(
+      TopicWithSerdes<String, EnrichedPost> in,
+      ViewSerdes serdes,
+      ViewSettings settings,
+      AlertSettings alerts) {
+    return build(
+        in,
+        serdes,
+        settings,
+        alerts,
+        new PostFreshness(new SimpleMeterRegistry(), Clock.systemUTC()));
   }
 
   private static void count(
@@ -124,7 +148,7 @@ public final class AggregateTopology {
     }
     KStream<String, SpecificRecord> out =
         cells.process(
-            () -> new ViewProcessor(view, settings.of(view), settings.updatesInterval(), judged),
+            () -> new ViewProcessor(view, settings.of(view), settings, judged),
             Named.as(count(view)),
             stores.toArray(String[]::new));
     out.flatMapValues(

@@ -35,6 +35,7 @@ import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
  */
 final class CellCombiner implements Processor<String, EnrichedPost, String, CellPane> {
   private final ViewSettings settings;
+  private final PostFreshness freshness;
   private final Map<View, Long> paneSizes = new EnumMap<>(View.class);
   private final Map<PaneKey, Counted> buffered = new LinkedHashMap<>();
   private ProcessorContext<String, CellPane> context;
@@ -48,8 +49,9 @@ final class CellCombiner implements Processor<String, EnrichedPost, String, Cell
     long latest = Long.MIN_VALUE;
   }
 
-  CellCombiner(ViewSettings settings) {
+  CellCombiner(ViewSettings settings, PostFreshness freshness) {
     this.settings = settings;
+    this.freshness = freshness;
     for (View view : View.values()) {
       paneSizes.put(view, settings.paneMillis(view));
     }
@@ -65,6 +67,8 @@ final class CellCombiner implements Processor<String, EnrichedPost, String, Cell
 
   @Override
   public void process(Record<String, EnrichedPost> record) {
+    // Every post read, late ones too: the first step after the post contract, so created_at is set.
+    freshness.record(record.value().getPost());
     long timestamp = record.timestamp();
     long streamTime = Math.max(context.currentStreamTimeMs(), timestamp);
     PostFacts facts = PostFactsOf.of(record.key(), record.value());

@@ -31,10 +31,11 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * Counts one view: each pane of posts ({@link CellPane}, keyed by its cell) goes into the window of
  * every size of the view that is still open; windows are kept deserialized between commits and
- * written to their stores once per commit ({@link CommitHook}) or before they are read. Sends each
- * window's latest value to the updates topic every {@code aggregate.updates.interval} (wall clock)
- * while it changes, and its final value to the final topic (and once more to updates, marked
- * closed) when stream time passes its end plus grace.
+ * written to their stores once per commit ({@link CommitHook}), every {@code
+ * aggregate.query.refresh} (wall clock) so that queries see them soon, and before they are read.
+ * Sends each window's latest value to the updates topic every {@code aggregate.updates.interval}
+ * (wall clock) while it changes, and its final value to the final topic (and once more to updates,
+ * marked closed) when stream time passes its end plus grace.
  *
  * <p>A pane too late for every size (rare: {@link CellCombiner} already turned away the posts late
  * for its own task) is thrown out as {@link LateRecordException}, so it is dead-lettered as read
@@ -45,6 +46,7 @@ final class ViewProcessor implements Processor<String, CellPane, String, Specifi
   private final View view;
   private final List<WindowSpec> specs;
   private final Duration updatesInterval;
+  private final Duration queryRefresh;
   private final AlertSettings alertSettings;
   private SpikeDetector spikes;
   private final List<WindowStore<String, CellStats>> stores = new ArrayList<>();
@@ -58,6 +60,16 @@ final class ViewProcessor implements Processor<String, CellPane, String, Specifi
 
   private KeyValueStore<String, Long> closed;
 
+  /**
+   * Panes counted on the current stream thread, by every view's tasks: a thread's tasks run one at
+   * a time, so a plain counter per thread is exact.
+   */
+  private static final ThreadLocal<long[]> PANES_ON_THREAD =
+      ThreadLocal.withInitial(() -> new long[1]);
+
+  /** {@link #PANES_ON_THREAD} at this task's last query refresh tick. */
+  private long panesAtLastRefresh = -1;
+
   /** The store's values, read once: per size, the end of the last window sent final. */
   private long[] sentThrough;
 
@@ -69,10 +81,11 @@ final class ViewProcessor implements Processor<String, CellPane, String, Specifi
   /**
    * @param alerts how to judge this view's windows for spikes, or null when it is not judged
    */
-  ViewProcessor(View view, List<WindowSpec> specs, Duration updatesInterval, AlertSettings alerts) {
+  ViewProcessor(View view, List<WindowSpec> specs, ViewSettings settings, AlertSettings alerts) {
     this.view = view;
     this.specs = specs;
-    this.updatesInterval = updatesInterval;
+    this.updatesInterval = settings.updatesInterval();
+    this.queryRefresh = settings.queryRefresh();
     this.alertSettings = alerts;
   }
 
@@ -94,6 +107,11 @@ final class ViewProcessor implements Processor<String, CellPane, String, Specifi
       republishOpenWindows(i);
     }
     context.schedule(updatesInterval, PunctuationType.WALL_CLOCK_TIME, now -> sendUpdates());
+    if (queryRefresh.compareTo(updatesInterval) < 0) {
+      // Queries read the stores: without this, a pane counted just after a commit would wait for
+      // the next commit (or updates) to show.
+      context.schedule(queryRefresh, PunctuationType.WALL_CLOCK_TIME, now -> refresh());
+    }
     if (alertSettings != null) {
       int judged = 0;
       while (!specs.get(judged).size().equals(alertSettings.interval())) {
@@ -114,6 +132,7 @@ final class ViewProcessor implements Processor<String, CellPane, String, Specifi
     long timestamp = record.timestamp();
     long streamTime = Math.max(context.currentStreamTimeMs(), timestamp);
     long paneStart = record.value().getPaneStart().toEpochMilli();
+    PANES_ON_THREAD.get()[0]++;
     Cell pane = null;
     for (int i = 0; i < specs.size(); i++) {
       WindowSpec spec = specs.get(i);
@@ -148,6 +167,21 @@ final class ViewProcessor implements Processor<String, CellPane, String, Specifi
       writeBuffered();
       spikes.advance(streamTime, this::raise);
     }
+  }
+
+  /**
+   * Writes the buffered windows once the panes stop coming: the panes of a commit upstream arrive
+   * together, soon after it, so a tick with no pane counted on this stream thread (by any view's
+   * task) since this task's last tick means they are all counted. While panes keep coming (a
+   * backlog, a replay), windows wait for the commit, so that a busy window is not written several
+   * times a commit: that would cost throughput exactly when it is needed.
+   */
+  private void refresh() {
+    long panes = PANES_ON_THREAD.get()[0];
+    if (panes == panesAtLastRefresh) {
+      writeBuffered();
+    }
+    panesAtLastRefresh = panes;
   }
 
   /** Writes the cells counted since the last call to their window stores (and changelogs). */

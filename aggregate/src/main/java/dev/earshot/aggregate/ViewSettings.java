@@ -20,11 +20,18 @@ import java.util.function.BiFunction;
  * aggregate.window.&lt;size&gt;.grace=PT10M           per size used: how late a post may be
  * aggregate.window.&lt;size&gt;.retention=P2D         per size used: how long windows are kept
  * aggregate.updates.interval=PT1S                how often changed windows are published
+ * aggregate.query.refresh=PT0.2S                 how often counted posts are written for queries
  * </pre>
+ *
+ * @param queryRefresh how often (wall clock) the windows counted since the last write are written
+ *     to their stores, where queries read them; they are written at every commit anyway, so this
+ *     only matters when it is shorter than the commit interval
  */
-public record ViewSettings(Map<View, List<WindowSpec>> windows, Duration updatesInterval) {
+public record ViewSettings(
+    Map<View, List<WindowSpec>> windows, Duration updatesInterval, Duration queryRefresh) {
   public static final String WINDOWS = "aggregate.windows";
   public static final String UPDATES_INTERVAL = "aggregate.updates.interval";
+  public static final String QUERY_REFRESH = "aggregate.query.refresh";
 
   public ViewSettings {
     windows = Map.copyOf(windows);
@@ -35,6 +42,9 @@ public record ViewSettings(Map<View, List<WindowSpec>> windows, Duration updates
     }
     if (updatesInterval.isNegative() || updatesInterval.isZero()) {
       throw new IllegalArgumentException(UPDATES_INTERVAL + " must be positive");
+    }
+    if (queryRefresh.isNegative() || queryRefresh.isZero()) {
+      throw new IllegalArgumentException(QUERY_REFRESH + " must be positive");
     }
   }
 
@@ -72,16 +82,20 @@ public record ViewSettings(Map<View, List<WindowSpec>> windows, Duration updates
     }
     return new ViewSettings(
         windows,
-        ConfigValues.duration(UPDATES_INTERVAL, ConfigValues.required(get, UPDATES_INTERVAL)));
+        ConfigValues.duration(UPDATES_INTERVAL, ConfigValues.required(get, UPDATES_INTERVAL)),
+        ConfigValues.duration(QUERY_REFRESH, ConfigValues.required(get, QUERY_REFRESH)));
   }
 
-  /** One rule for every view and size, e.g. for tests. */
+  /**
+   * One rule for every view and size, e.g. for tests; windows are written for queries when updates
+   * are sent.
+   */
   public static ViewSettings uniform(List<WindowSpec> specs, Duration updatesInterval) {
     Map<View, List<WindowSpec>> windows = new EnumMap<>(View.class);
     for (View view : View.values()) {
       windows.put(view, specs);
     }
-    return new ViewSettings(windows, updatesInterval);
+    return new ViewSettings(windows, updatesInterval, updatesInterval);
   }
 
   public List<WindowSpec> of(View view) {

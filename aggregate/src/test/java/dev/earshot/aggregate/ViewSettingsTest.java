@@ -20,6 +20,7 @@ class ViewSettingsTest {
     config.put("aggregate.window.1h.grace", "P7D");
     config.put("aggregate.window.1h.retention", "P30D");
     config.put("aggregate.updates.interval", "PT1S");
+    config.put("aggregate.query.refresh", "PT0.2S");
   }
 
   private ViewSettings read() {
@@ -53,6 +54,15 @@ class ViewSettingsTest {
         .extracting(s -> s.size().token())
         .containsExactly("1h");
     assertThat(settings.of(View.BRAND).get(1).grace()).isEqualTo(Duration.ofDays(7));
+  }
+
+  @Test
+  void theQueryRefreshIsReadAndMustBePositive() {
+    assertThat(read().queryRefresh()).isEqualTo(Duration.ofMillis(200));
+
+    config.put("aggregate.query.refresh", "PT0S");
+
+    assertThatThrownBy(this::read).hasMessageContaining("aggregate.query.refresh");
   }
 
   @Test

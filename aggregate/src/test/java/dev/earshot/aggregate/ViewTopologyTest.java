@@ -30,8 +30,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -54,6 +56,10 @@ abstract class ViewTopologyTest {
   static final Instant H10 = Instant.parse("2026-11-16T10:00:00Z");
   static final Instant H11 = Instant.parse("2026-11-16T11:00:00Z");
   static final Instant H12 = Instant.parse("2026-11-16T12:00:00Z");
+
+  /** The wall clock the topology reads in this test (post freshness): a while after H12. */
+  static final Instant NOW = H12.plus(Duration.ofMinutes(3));
+
   static final String APP_ID = "aggregate-topology-test";
   static final WindowSize MINUTE = WindowSize.parse("1m");
   static final WindowSize HOUR = WindowSize.parse("1h");
@@ -105,7 +111,12 @@ abstract class ViewTopologyTest {
     props.put(StreamsService.STAGE_CONFIG_KEY, Stage.AGGREGATE);
     driver =
         new TopologyTestDriver(
-            AggregateTopology.build(enriched, ViewSerdes.of(topics), settings(), alertSettings()),
+            AggregateTopology.build(
+                enriched,
+                ViewSerdes.of(topics),
+                settings(),
+                alertSettings(),
+                new PostFreshness(metrics, Clock.fixed(NOW, ZoneOffset.UTC))),
             props);
     in =
         driver.createInputTopic(

@@ -30,19 +30,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourceType;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +50,6 @@ import org.junit.jupiter.api.Test;
  */
 class K8sManifestsTest {
   private static final Path K8S = Path.of("k8s");
-  private static final Path README = Path.of("..", "README.md");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final String CLUSTER = "earshot";
   private static final short REPLICAS = 3;
@@ -69,7 +63,7 @@ class K8sManifestsTest {
           "enrich", ServiceAcls::enrich,
           "aggregate", ServiceAcls::aggregate);
 
-  private static final List<String> STREAMS_APPS = List.of("enrich", "aggregate");
+  private static final List<String> STREAMS_APPS = KnownConfigKeys.STREAMS_APPS;
 
   // ------------------------------------------------------------------------------- (a) topics
 
@@ -264,22 +258,15 @@ class K8sManifestsTest {
 
   @Test
   void everyEarshotVariableSetsAKeyTheServiceKnows() throws IOException {
-    List<Pattern> documented = readmeConfigurationKeys();
     for (Map.Entry<String, JsonNode> e : workloads().entrySet()) {
       String service = e.getKey();
-      Set<String> bundled = ServiceConfig.load(service, null, Map.of(), Map.of()).asMap().keySet();
-      Set<String> kafkaKeys = kafkaClientKeys(service);
+      KnownConfigKeys known = KnownConfigKeys.of(service);
       for (String variable : environment(container(e.getValue())).keySet()) {
         if (!variable.startsWith("EARSHOT_")) {
           continue;
         }
         String key = keyOf(service, variable);
-        boolean known =
-            bundled.contains(key)
-                || (key.startsWith(ServiceConfig.KAFKA_PREFIX)
-                    && kafkaKeys.contains(key.substring(ServiceConfig.KAFKA_PREFIX.length())))
-                || documented.stream().anyMatch(p -> p.matcher(key).matches());
-        assertThat(known)
+        assertThat(known.knows(key))
             .as("%s: %s sets '%s', which %s does not know", service, variable, key, service)
             .isTrue();
       }
@@ -326,48 +313,6 @@ class K8sManifestsTest {
             .toList();
     assertThat(keys).as(variable).hasSize(1);
     return keys.get(0);
-  }
-
-  /** What the service's Kafka clients accept: ingest a producer and an admin, the apps Streams. */
-  private static Set<String> kafkaClientKeys(String service) {
-    Set<String> keys = new HashSet<>(ProducerConfig.configNames());
-    keys.addAll(AdminClientConfig.configNames());
-    if (STREAMS_APPS.contains(service)) {
-      keys.addAll(ConsumerConfig.configNames());
-      keys.addAll(StreamsConfig.configDef().names());
-    }
-    return keys;
-  }
-
-  /**
-   * The keys of the README's "Configuration" table, as patterns: {@code a.b.location} / {@code
-   * .password} is two keys, and {@code aggregate.view.<view>.windows} stands for any view.
-   */
-  private static List<Pattern> readmeConfigurationKeys() throws IOException {
-    String readme = Files.readString(README);
-    int start = readme.indexOf("\n## Configuration");
-    int end = readme.indexOf("\n## ", start + 1);
-    assertThat(start).as("README section Configuration").isNotNegative();
-    List<Pattern> keys = new ArrayList<>();
-    Pattern code = Pattern.compile("`([^`]+)`");
-    for (String line : readme.substring(start, end).split("\n")) {
-      if (!line.startsWith("| `")) {
-        continue;
-      }
-      String first = line.split("\\|")[1];
-      String previous = null;
-      Matcher m = code.matcher(first);
-      while (m.find()) {
-        String key = m.group(1);
-        if (key.startsWith(".") && previous != null) {
-          key = previous.substring(0, previous.lastIndexOf('.')) + key;
-        }
-        keys.add(Pattern.compile(Pattern.quote(key).replaceAll("<[^>]+>", "\\\\E[^.]+\\\\Q")));
-        previous = key;
-      }
-    }
-    assertThat(keys).as("keys in the README's Configuration table").hasSizeGreaterThan(10);
-    return keys;
   }
 
   // ------------------------------------------------------------------ the workloads' structure

@@ -131,6 +131,18 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void theTimeIngestAcceptedThePostGoesOnToPostsEnriched() {
+    // Aggregate measures earshot_aggregate_pipeline_latency_seconds from it (PostFreshness).
+    Instant ingested = Posts.CREATED.plus(Duration.ofHours(2));
+    RawPost post = post("1", "Love my Acme card").setIngestedAt(ingested).build();
+
+    // The record's own time is the broker's (LogAppendTime), a little after ingest sent it.
+    in.pipeInput("twitter:1", post, ingested.plusMillis(40));
+
+    assertThat(out.readValue().getPost().getIngestedAt()).isEqualTo(ingested);
+  }
+
+  @Test
   void sameKeyAndCreatedAtTwiceComesOutOnceAndCountsOneDuplicate() {
     RawPost post = post("1", "Love my Acme card").build();
 

@@ -89,7 +89,7 @@ public final class IngestService implements RunningService {
             readiness,
             http,
             Duration.ofMillis(config.getLong("ingest.ack.timeout.ms")));
-    http.app().post(POSTS_PATH, service::post);
+    http.routes(routes -> routes.post(POSTS_PATH, service::post));
     http.start();
     return service;
   }

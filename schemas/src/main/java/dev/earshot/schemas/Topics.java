@@ -3,7 +3,9 @@ package dev.earshot.schemas;
 import dev.earshot.schemas.views.View;
 import dev.earshot.schemas.views.WindowSize;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every topic earshot reads or writes, in one place. Internal Kafka Streams topics are derived from
@@ -97,6 +99,18 @@ public final class Topics {
 
   /** Every topic, with the views' output topics for their default window sizes. */
   public static List<Spec> all() {
+    Map<View, List<WindowSize>> defaults = new EnumMap<>(View.class);
+    for (View view : View.values()) {
+      defaults.put(view, WindowSize.DEFAULTS);
+    }
+    return all(defaults);
+  }
+
+  /**
+   * Every topic, with the views' output topics for the window sizes each view counts (as aggregate
+   * is configured: {@code aggregate.windows}, {@code aggregate.view.<view>.windows}).
+   */
+  public static List<Spec> all(Map<View, List<WindowSize>> sizes) {
     List<Spec> all = new ArrayList<>();
     all.add(new Spec(POSTS_RAW, Cleanup.DELETE));
     all.add(new Spec(POSTS_ENRICHED, Cleanup.DELETE));
@@ -106,7 +120,7 @@ public final class Topics {
     all.add(new Spec(TAXONOMY, Cleanup.COMPACT, 1));
     all.add(new Spec(ALERTS, Cleanup.COMPACT));
     for (View view : View.values()) {
-      for (WindowSize size : WindowSize.DEFAULTS) {
+      for (WindowSize size : sizes.get(view)) {
         all.add(new Spec(viewFinal(view, size), Cleanup.DELETE));
         all.add(new Spec(viewUpdates(view, size), Cleanup.COMPACT_DELETE));
       }

@@ -3,6 +3,7 @@ package dev.earshot.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Every duration earshot measures, as a Prometheus histogram ({@code _bucket}, {@code _count},
@@ -13,29 +14,70 @@ public enum EarshotTimer {
       "earshot.enrich.labelling",
       "Time to label one post (tokens, language, sentiment, taxonomy, models)",
       Duration.ofMillis(1),
-      Duration.ofSeconds(2));
+      Duration.ofSeconds(2)),
+  AGGREGATE_PIPELINE_LATENCY(
+      "earshot.aggregate.pipeline.latency",
+      "Time from ingest accepting a post (its ingested_at) to aggregate reading it from"
+          + " posts.enriched",
+      Duration.ofMillis(10),
+      Duration.ofSeconds(60)),
+  /**
+   * Spans seconds to a month, so a few explicit buckets rather than Micrometer's fine-grained ones
+   * (over a hundred series at this range): how old, not how old to the second.
+   */
+  AGGREGATE_POST_AGE(
+      "earshot.aggregate.post.age",
+      "Age of a post (now minus its created_at) when aggregate reads it from posts.enriched;"
+          + " large for backfills",
+      List.of(
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(15),
+          Duration.ofSeconds(30),
+          Duration.ofMinutes(1),
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(15),
+          Duration.ofHours(1),
+          Duration.ofHours(6),
+          Duration.ofDays(1),
+          Duration.ofDays(2),
+          Duration.ofDays(7),
+          Duration.ofDays(30)));
 
   private final String meterName;
   private final String help;
   private final Duration least;
   private final Duration most;
+  private final List<Duration> buckets;
 
+  /** Micrometer's percentile-histogram buckets from {@code least} to {@code most}. */
   EarshotTimer(String meterName, String help, Duration least, Duration most) {
+    this(meterName, help, least, most, List.of());
+  }
+
+  /** Exactly these bucket bounds (and +Inf). */
+  EarshotTimer(String meterName, String help, List<Duration> buckets) {
+    this(meterName, help, null, null, buckets);
+  }
+
+  private EarshotTimer(
+      String meterName, String help, Duration least, Duration most, List<Duration> buckets) {
     this.meterName = meterName;
     this.help = help;
     this.least = least;
     this.most = most;
+    this.buckets = buckets;
   }
 
-  /** The timer in the registry, with histogram buckets from {@code least} to {@code most}. */
+  /** The timer in the registry, with its histogram buckets. */
   public Timer in(MeterRegistry registry, String... tags) {
-    return Timer.builder(meterName)
-        .description(help)
-        .tags(tags)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(least)
-        .maximumExpectedValue(most)
-        .register(registry);
+    Timer.Builder builder = Timer.builder(meterName).description(help).tags(tags);
+    if (buckets.isEmpty()) {
+      builder.publishPercentileHistogram().minimumExpectedValue(least).maximumExpectedValue(most);
+    } else {
+      builder.serviceLevelObjectives(buckets.toArray(Duration[]::new));
+    }
+    return builder.register(registry);
   }
 
   public String meterName() {

@@ -1,25 +1,34 @@
 package dev.earshot.service;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every service's HTTP face: {@code /health} (the process can still do its job; 503 when it cannot
  * without a restart), {@code /ready} (it is doing its job now; 503 otherwise), {@code /metrics}
- * (Prometheus text format). Services add their own routes to {@link #app()} before {@link #start}.
+ * (Prometheus text format). Services add their own routes with {@link #routes} before {@link
+ * #start}.
  */
 public final class ServiceHttp implements AutoCloseable {
-  private final Javalin app;
   private final HttpSettings settings;
   private final PrometheusMeterRegistry metrics;
+  private final BooleanSupplier ready;
+  private final Supplier<Map<String, Object>> status;
+  private final List<Consumer<RoutesConfig>> serviceRoutes = new ArrayList<>();
+  private volatile Javalin app;
   private final Map<String, String> roleByPathPrefix = new LinkedHashMap<>();
   private volatile BooleanSupplier alive = () -> true;
 
@@ -39,57 +48,80 @@ public final class ServiceHttp implements AutoCloseable {
       Supplier<Map<String, Object>> status) {
     this.settings = settings;
     this.metrics = metrics;
-    this.app =
-        Javalin.create(
-            cfg -> {
-              cfg.showJavalinBanner = false;
-              cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-              if (settings.tls() != null) {
-                cfg.jetty.addConnector((server, http) -> Tls.connector(server, http, settings));
-              }
-            });
-    app.exception(
-        ApiRefused.class,
-        (e, ctx) -> {
-          EarshotCounter.HTTP_REFUSED.in(metrics, "reason", e.reason()).increment();
-          if (e.status() == 401) {
-            ctx.header("WWW-Authenticate", "Bearer");
-          }
-          if (e.status() == 429) {
-            ctx.header("Retry-After", "1");
-          }
-          Map<String, String> body = new LinkedHashMap<>();
-          body.put("error", e.getMessage());
-          body.put("field", e.status() == 429 ? "$" : "Authorization");
-          ctx.status(e.status()).json(body);
-        });
-    app.before(this::admit);
+    this.ready = ready;
+    this.status = status;
+  }
+
+  /**
+   * Adds a service's own routes (and exception handlers). Javalin 7 takes every route when the
+   * server is created, so they are kept here and handed over in {@link #start}.
+   */
+  public ServiceHttp routes(Consumer<RoutesConfig> routes) {
+    if (app != null) {
+      throw new IllegalStateException("routes must be added before start()");
+    }
+    serviceRoutes.add(routes);
+    return this;
+  }
+
+  private void configure(JavalinConfig cfg) {
+    cfg.startup.showJavalinBanner = false;
+    // The server starts right after it is created: no need for the thread that would warn of one
+    // created and never started.
+    cfg.startup.startupWatcherEnabled = false;
+    cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+    if (settings.tls() != null) {
+      cfg.jetty.addConnector((server, http) -> Tls.connector(server, http, settings));
+    } else {
+      cfg.jetty.host = settings.host();
+      cfg.jetty.port = settings.port();
+    }
+    RoutesConfig routes = cfg.routes;
+    routes.exception(ApiRefused.class, this::refused);
+    routes.before(this::admit);
     // A failure nobody planned for: 500 as JSON, and one log line (no stack trace) at most every
     // ten seconds however many requests hit it.
     QuietLog failures =
         new QuietLog(LoggerFactory.getLogger(ServiceHttp.class), Duration.ofSeconds(10));
-    app.exception(
+    routes.exception(
         Exception.class,
         (e, ctx) -> {
           failures.warn(ctx.method() + " " + ctx.path() + " failed", e);
           ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName()));
         });
-    app.get(
+    routes.get(
         "/health",
         ctx -> {
           boolean up = alive.getAsBoolean();
           ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
         });
-    app.get(
+    routes.get(
         "/ready",
         ctx -> {
           boolean ok = ready.getAsBoolean();
           ctx.status(ok ? 200 : 503).json(status.get());
         });
-    app.get(
+    routes.get(
         "/metrics",
         ctx ->
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+    for (Consumer<RoutesConfig> added : serviceRoutes) {
+      added.accept(routes);
+    }
+  }
+
+  private void refused(ApiRefused e, Context ctx) {
+    EarshotCounter.HTTP_REFUSED.in(metrics, "reason", e.reason()).increment();
+    if (e.status() == 401) {
+      ctx.header("WWW-Authenticate", "Bearer");
+    }
+    if (e.status() == 429) {
+      ctx.header("Retry-After", "1");
+    }
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("error", e.getMessage());
+    body.put("field", e.status() == 429 ? "$" : "Authorization");
+    ctx.status(e.status()).json(body);
   }
 
   /**
@@ -101,6 +133,7 @@ public final class ServiceHttp implements AutoCloseable {
     return this;
   }
 
+  /** The running server (null before {@link #start}), for tests that look at its innards. */
   public Javalin app() {
     return app;
   }
@@ -168,12 +201,12 @@ public final class ServiceHttp implements AutoCloseable {
 
   /** Binds the port; a taken port fails here with the port named. */
   public ServiceHttp start() {
+    if (app != null) {
+      throw new IllegalStateException("already started");
+    }
     try {
-      if (settings.tls() != null) {
-        app.start(); // the TLS connector carries the host and port
-      } else {
-        app.start(settings.host(), settings.port());
-      }
+      app = Javalin.create(this::configure);
+      app.start(); // the TLS connector, or the host and port set in configure, say where
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "cannot listen on "
@@ -198,6 +231,9 @@ public final class ServiceHttp implements AutoCloseable {
 
   @Override
   public void close() {
-    app.stop();
+    Javalin running = app;
+    if (running != null) {
+      running.stop();
+    }
   }
 }

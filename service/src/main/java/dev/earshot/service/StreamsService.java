@@ -78,6 +78,9 @@ public final class StreamsService implements AutoCloseable {
         DeadLetterProcessingHandler.class.getName());
     // Opt in now to what Kafka 5.0 makes the default (and silence its start-up warning).
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // RocksDB's off-heap memory bounded by rocksdb.memory.bytes (a kafka.rocksdb.config.setter
+    // of the service's own wins).
+    props.putAll(BoundedRocksDbMemory.streamsSettings(config));
     props.putAll(config.withPrefix(ServiceConfig.KAFKA_PREFIX));
     props.put(Metrics.REGISTRY_CONFIG_KEY, metrics);
     props.put(STAGE_CONFIG_KEY, stage);

@@ -73,10 +73,11 @@ public final class TopicSetup {
    * Sets {@code LogAppendTime} on existing topics deleted by time that lack it (topics made by an
    * earlier version, or by hand); returns their names.
    */
-  private static List<String> useAppendTime(Admin admin, Set<String> existing)
+  private static List<String> useAppendTime(
+      Admin admin, Set<String> existing, List<Topics.Spec> specs)
       throws InterruptedException, ExecutionException, TimeoutException {
     List<ConfigResource> posts = new ArrayList<>();
-    for (Topics.Spec spec : Topics.all()) {
+    for (Topics.Spec spec : specs) {
       if (spec.cleanup().deletesByTime() && existing.contains(spec.name())) {
         posts.add(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()));
       }
@@ -110,10 +111,16 @@ public final class TopicSetup {
    * returns the names of the topics it created or changed.
    */
   public static List<String> ensure(Admin admin, int partitions, short replicationFactor) {
+    return ensure(admin, partitions, replicationFactor, Topics.all());
+  }
+
+  /** As above, for these topics (e.g. {@link Topics#all(java.util.Map)} for configured sizes). */
+  public static List<String> ensure(
+      Admin admin, int partitions, short replicationFactor, List<Topics.Spec> specs) {
     try {
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
-      for (Topics.Spec spec : Topics.all()) {
+      for (Topics.Spec spec : specs) {
         if (!existing.contains(spec.name())) {
           int count = spec.partitions() > 0 ? spec.partitions() : partitions;
           missing.add(topic(spec, count, replicationFactor));
@@ -123,7 +130,7 @@ public final class TopicSetup {
         admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
       }
       List<String> changed = new ArrayList<>(missing.stream().map(NewTopic::name).toList());
-      changed.addAll(useAppendTime(admin, existing));
+      changed.addAll(useAppendTime(admin, existing, specs));
       return changed;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

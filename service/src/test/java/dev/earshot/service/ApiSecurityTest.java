@@ -62,7 +62,7 @@ class ApiSecurityTest {
             "127.0.0.1", 0, ApiTokens.load(tokens()), new RateLimiter(perSecond, burst), null),
         h -> {
           h.protect("/api/v1/posts", "ingest");
-          h.app().get("/api/v1/posts", ctx -> ctx.result("ok"));
+          h.routes(r -> r.get("/api/v1/posts", ctx -> ctx.result("ok")));
         });
   }
 
@@ -120,7 +120,7 @@ class ApiSecurityTest {
         new HttpSettings("127.0.0.1", 0, ApiTokens.load(file), new RateLimiter(0.01, 2), null),
         h -> {
           h.protect("/api", "ingest");
-          h.app().get("/api/x", ctx -> ctx.result("ok"));
+          h.routes(r -> r.get("/api/x", ctx -> ctx.result("ok")));
         });
 
     assertThat(get("/api/x", "token-a-0123456789").statusCode()).isEqualTo(200);
@@ -138,7 +138,7 @@ class ApiSecurityTest {
         new HttpSettings("127.0.0.1", 0, ApiTokens.open(), new RateLimiter(0.01, 1), null),
         h -> {
           h.protect("/api", "query");
-          h.app().get("/api/x", ctx -> ctx.result("ok"));
+          h.routes(r -> r.get("/api/x", ctx -> ctx.result("ok")));
         });
 
     assertThat(get("/api/x", null).statusCode()).isEqualTo(200);

@@ -6,16 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.earshot.schemas.Stage;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,9 +140,30 @@ class ServiceHttpTest {
   }
 
   @Test
+  void shouldGzipALargeAnswerWhenTheClientAcceptsIt() throws Exception {
+    for (int i = 0; i < 200; i++) {
+      metrics.counter("earshot.test.many", "n", Integer.toString(i)).increment();
+    }
+
+    HttpResponse<byte[]> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(http.baseUrl() + "/metrics"))
+                .header("Accept-Encoding", "gzip")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .contains("earshot_test_many_total{n=\"199\"");
+    }
+  }
+
+  @Test
   void shouldLetAServiceAddItsOwnRoutes() throws Exception {
     try (ServiceHttp other = new ServiceHttp(HOST, 0, metrics, () -> true, Map::of)) {
-      other.app().get("/api/v1/ping", ctx -> ctx.result("pong"));
+      other.routes(r -> r.get("/api/v1/ping", ctx -> ctx.result("pong")));
       other.start();
 
       HttpResponse<String> response =
@@ -169,13 +194,13 @@ class ServiceHttpTest {
   @Test
   void anUnplannedFailureIs500AsJsonWithoutTheStackTrace() throws Exception {
     ServiceHttp failing = new ServiceHttp(HOST, 0, metrics, () -> true, Map::of);
-    failing
-        .app()
-        .get(
-            "/boom",
-            ctx -> {
-              throw new IllegalStateException("secret internals");
-            });
+    failing.routes(
+        r ->
+            r.get(
+                "/boom",
+                ctx -> {
+                  throw new IllegalStateException("secret internals");
+                }));
     failing.start();
     try {
       HttpResponse<String> r =

@@ -51,4 +51,16 @@ class StreamsServicePropertiesTest {
         .doesNotContainKey("http.port")
         .doesNotContainKey("kafka.bootstrap.servers");
   }
+
+  @Test
+  void shouldBoundRocksDbMemoryUnlessTheServiceSetsItsOwnConfigSetter() {
+    ServiceConfig bounded = ServiceConfig.of(Map.of(BoundedRocksDbMemory.MEMORY_BYTES, "67108864"));
+    assertThat(StreamsService.properties(bounded, Stage.ENRICH, metrics))
+        .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class)
+        .containsEntry(BoundedRocksDbMemory.MEMORY_BYTES, "67108864");
+
+    ServiceConfig own = bounded.with(Map.of("kafka.rocksdb.config.setter", "com.example.MySetter"));
+    assertThat(StreamsService.properties(own, Stage.ENRICH, metrics))
+        .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "com.example.MySetter");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.earshot.aggregate.app;
 
 import dev.earshot.aggregate.AggregateTopology;
+import dev.earshot.aggregate.PostFreshness;
 import dev.earshot.aggregate.ViewSerdes;
 import dev.earshot.aggregate.ViewSettings;
 import dev.earshot.aggregate.alert.AlertSettings;
@@ -45,7 +46,8 @@ public final class AggregateService implements StreamApp {
         context.topics().enrichedPosts(),
         ViewSerdes.of(context.topics()),
         views,
-        AlertSettings.read(config::get, views::sizes));
+        AlertSettings.read(config::get, views::sizes),
+        new PostFreshness(context.metrics(), Clock.systemUTC()));
   }
 
   static ViewSettings settings(ServiceConfig config) {
@@ -66,14 +68,16 @@ public final class AggregateService implements StreamApp {
     for (String path : AggregateApi.PROTECTED) {
       http.protect(path, "query");
     }
-    AggregateApi.register(
-        http.app(),
-        new ViewQueries(streams, self, peers),
-        new AlertQueries(streams, self, peers),
-        settings(context.config()),
-        Clock.systemUTC(),
-        context.metrics(),
-        ownBrand(context.config()));
+    http.routes(
+        routes ->
+            AggregateApi.register(
+                routes,
+                new ViewQueries(streams, self, peers),
+                new AlertQueries(streams, self, peers),
+                settings(context.config()),
+                Clock.systemUTC(),
+                context.metrics(),
+                ownBrand(context.config())));
   }
 
   /** The listening team's own brand, as the taxonomy marks it ({@code own: true}), or null. */

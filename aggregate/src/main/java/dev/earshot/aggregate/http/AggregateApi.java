@@ -3,7 +3,7 @@ package dev.earshot.aggregate.http;
 import dev.earshot.aggregate.ViewSettings;
 import dev.earshot.aggregate.query.AlertQueries;
 import dev.earshot.aggregate.query.ViewQueries;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,18 +31,18 @@ public final class AggregateApi {
    * @param ownBrand the brand share of voice marks as the team's own, or null
    */
   public static void register(
-      Javalin app,
+      RoutesConfig routes,
       ViewQueries views,
       AlertQueries alerts,
       ViewSettings settings,
       Clock clock,
       MeterRegistry metrics,
       String ownBrand) {
-    new ViewRoutes(views, settings, clock, metrics).register(app);
-    new ShareOfVoiceRoutes(views, settings, clock, ownBrand).register(app);
-    new AlertRoutes(alerts, clock).register(app);
+    new ViewRoutes(views, settings, clock, metrics).register(routes);
+    new ShareOfVoiceRoutes(views, settings, clock, ownBrand).register(routes);
+    new AlertRoutes(alerts, clock).register(routes);
     byte[] document = document();
-    app.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(document));
+    routes.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(document));
   }
 
   static byte[] document() {

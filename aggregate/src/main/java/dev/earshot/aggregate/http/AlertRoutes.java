@@ -4,7 +4,7 @@ import dev.earshot.aggregate.alert.Judge;
 import dev.earshot.aggregate.query.AlertQueries;
 import dev.earshot.aggregate.query.AlertSummary;
 import dev.earshot.aggregate.query.Answer;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -25,9 +25,9 @@ public final class AlertRoutes {
     this.clock = clock;
   }
 
-  public void register(Javalin app) {
-    app.get(AlertQueries.PATH, this::alerts);
-    app.get(AlertQueries.LOCAL_PATH, this::local);
+  public void register(RoutesConfig routes) {
+    routes.get(AlertQueries.PATH, this::alerts);
+    routes.get(AlertQueries.LOCAL_PATH, this::local);
   }
 
   private void alerts(Context ctx) {

@@ -6,7 +6,7 @@ import dev.earshot.aggregate.cell.Cell;
 import dev.earshot.aggregate.query.Answer;
 import dev.earshot.aggregate.query.ShareOfVoice;
 import dev.earshot.aggregate.query.ViewQueries;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Map;
@@ -33,8 +33,8 @@ public final class ShareOfVoiceRoutes {
     this.ownBrand = ownBrand;
   }
 
-  public void register(Javalin app) {
-    app.get(PATH, this::shares);
+  public void register(RoutesConfig routes) {
+    routes.get(PATH, this::shares);
   }
 
   private void shares(Context ctx) {

@@ -13,7 +13,7 @@ import dev.earshot.schemas.views.Dimension;
 import dev.earshot.schemas.views.View;
 import dev.earshot.schemas.views.WindowSize;
 import dev.earshot.service.EarshotCounter;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -49,13 +49,13 @@ public final class ViewRoutes {
     this.metrics = metrics;
   }
 
-  public void register(Javalin app) {
-    app.get(ViewQueries.PATH, this::catalogue);
-    app.get(ViewQueries.PATH + "/{view}/cells", this::cells);
-    app.get(ViewQueries.PATH + "/{view}/cells/{a}", this::cell);
-    app.get(ViewQueries.PATH + "/{view}/cells/{a}/{b}", this::cell);
-    app.get(ViewQueries.PATH + "/{view}/partials", this::partials);
-    app.exception(
+  public void register(RoutesConfig routes) {
+    routes.get(ViewQueries.PATH, this::catalogue);
+    routes.get(ViewQueries.PATH + "/{view}/cells", this::cells);
+    routes.get(ViewQueries.PATH + "/{view}/cells/{a}", this::cell);
+    routes.get(ViewQueries.PATH + "/{view}/cells/{a}/{b}", this::cell);
+    routes.get(ViewQueries.PATH + "/{view}/partials", this::partials);
+    routes.exception(
         BadRequest.class,
         (e, ctx) -> {
           EarshotCounter.HTTP_REJECTED.in(metrics, "field", e.field()).increment();

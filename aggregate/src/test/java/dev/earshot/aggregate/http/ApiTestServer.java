@@ -67,14 +67,16 @@ abstract class ApiTestServer {
             Duration.ofSeconds(1));
     HostInfo self = new HostInfo("self", 0);
     PeerClient peers = new PeerClient(Duration.ofSeconds(1));
-    AggregateApi.register(
-        http.app(),
-        new ViewQueries(streams, self, peers),
-        new AlertQueries(streams, self, peers),
-        settings,
-        Clock.fixed(NOW, ZoneOffset.UTC),
-        metrics,
-        "acme");
+    http.routes(
+        routes ->
+            AggregateApi.register(
+                routes,
+                new ViewQueries(streams, self, peers),
+                new AlertQueries(streams, self, peers),
+                settings,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                metrics,
+                "acme"));
     http.start();
   }
 

@@ -55,10 +55,10 @@ class OpenApiTest extends ApiTestServer {
   @Test
   void itDocumentsExactlyTheRoutesTheApiRegisters() {
     Set<String> registered = new TreeSet<>();
-    http.app().unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
-        .map(h -> h.getEndpoint())
-        .filter(e -> e.getMethod() == HandlerType.GET && e.getPath().startsWith("/api/"))
-        .forEach(e -> registered.add(e.getPath()));
+    http.app().unsafe.internalRouter.allHttpHandlers().stream()
+        .map(h -> h.endpoint)
+        .filter(e -> e.method == HandlerType.GET && e.path.startsWith("/api/"))
+        .forEach(e -> registered.add(e.path));
     Set<String> documented = new TreeSet<>();
     doc.path("paths").fieldNames().forEachRemaining(documented::add);
 

@@ -23,6 +23,10 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
   private Schema readerSchema;
   private final Map<Integer, SpecificDatumReader<T>> readers = new ConcurrentHashMap<>();
 
+  static {
+    GeneratedAvroClasses.trust();
+  }
+
   /** For configuration by class name: the reader class is found from the writer's record name. */
   public AvroDeserializer() {}
 
@@ -54,7 +58,7 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
         throw new IOException(decoder.remaining() + " bytes left after the record");
       }
       return record;
-    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
+    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | SecurityException e) {
       throw new SerializationException(
           "cannot read Avro record with schema id " + id + " from " + topic, e);
     }
@@ -64,7 +68,12 @@ public class AvroDeserializer<T extends SpecificRecord> implements Deserializer<
     Schema writer = client.getById(id);
     Schema reader = readerSchema;
     if (reader == null) {
-      Class<?> type = SpecificData.get().getClass(writer);
+      Class<?> type;
+      try {
+        type = SpecificData.get().getClass(writer);
+      } catch (SecurityException e) {
+        type = null; // a class outside the generated ones (GeneratedAvroClasses)
+      }
       if (type == null) {
         throw new SerializationException("no generated class for " + writer.getFullName());
       }

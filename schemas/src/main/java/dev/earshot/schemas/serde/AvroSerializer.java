@@ -27,6 +27,10 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
   // Writers are stateless once built; building one per record was a measurable cost.
   private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
 
+  static {
+    GeneratedAvroClasses.trust();
+  }
+
   /** For configuration by class name; {@link #configure} must be called. */
   public AvroSerializer() {}
 
