@@ -42,7 +42,27 @@ public enum EarshotTimer {
           Duration.ofDays(1),
           Duration.ofDays(2),
           Duration.ofDays(7),
-          Duration.ofDays(30)));
+          Duration.ofDays(30))),
+
+  /** Per route: the time from a request's arrival to its answer, queries and posts alike. */
+  HTTP_REQUEST(
+      "earshot.http.request",
+      "Time to answer an HTTP request, by route (its path template; none: no route answered, e.g."
+          + " 404 or refused before its route), method and status",
+      List.of(
+          Duration.ofMillis(1),
+          Duration.ofMillis(2),
+          Duration.ofMillis(5),
+          Duration.ofMillis(10),
+          Duration.ofMillis(25),
+          Duration.ofMillis(50),
+          Duration.ofMillis(100),
+          Duration.ofMillis(250),
+          Duration.ofMillis(500),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(10)));
 
   private final String meterName;
   private final String help;

@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,6 +77,7 @@ public final class ServiceHttp implements AutoCloseable {
       cfg.jetty.host = settings.host();
       cfg.jetty.port = settings.port();
     }
+    cfg.requestLogger.http(this::timed);
     RoutesConfig routes = cfg.routes;
     routes.exception(ApiRefused.class, this::refused);
     routes.before(this::admit);
@@ -108,6 +110,24 @@ public final class ServiceHttp implements AutoCloseable {
     for (Consumer<RoutesConfig> added : serviceRoutes) {
       added.accept(routes);
     }
+  }
+
+  /**
+   * Every answer timed by route: the path template (one series per route, not per cell asked), so a
+   * slow kind of query shows apart from the rest.
+   */
+  private void timed(Context ctx, Float millis) {
+    Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+    EarshotTimer.HTTP_REQUEST
+        .in(
+            metrics,
+            "route",
+            endpoint == null ? "none" : endpoint.path,
+            "method",
+            ctx.method().name(),
+            "status",
+            Integer.toString(ctx.statusCode()))
+        .record(Duration.ofNanos((long) (millis * 1_000_000)));
   }
 
   private void refused(ApiRefused e, Context ctx) {

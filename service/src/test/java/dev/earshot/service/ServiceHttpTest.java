@@ -70,6 +70,30 @@ class ServiceHttpTest {
   }
 
   @Test
+  void shouldTimeEveryAnswerByRouteMethodAndStatus() throws Exception {
+    get("/health");
+    get("/health");
+    get("/no/such/route");
+
+    String histogram = EarshotTimer.HTTP_REQUEST.prometheusName();
+    assertThat(
+            metrics
+                .get(EarshotTimer.HTTP_REQUEST.meterName())
+                .tags("route", "/health", "method", "GET", "status", "200")
+                .timer()
+                .count())
+        .isEqualTo(2);
+    assertThat(
+            metrics
+                .get(EarshotTimer.HTTP_REQUEST.meterName())
+                .tags("route", "none", "status", "404")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(metrics.scrape()).contains(histogram + "_bucket{");
+  }
+
+  @Test
   void shouldAnswerHealthWith200() throws Exception {
     HttpResponse<String> response = get("/health");
 
