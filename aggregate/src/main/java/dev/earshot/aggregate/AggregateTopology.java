@@ -70,7 +70,7 @@ public final class AggregateTopology {
       ViewSerdes serdes,
       ViewSettings settings,
       AlertSettings alerts,
-      PostFreshness freshness) {
+      PostMetrics freshness) {
     StreamsBuilder builder = new StreamsBuilder();
     for (View view : View.values()) {
       builder.addStateStore(ViewStores.closedStore(view));
@@ -127,7 +127,7 @@ public final class AggregateTopology {
         serdes,
         settings,
         alerts,
-        new PostFreshness(new SimpleMeterRegistry(), Clock.systemUTC()));
+        new PostMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
   }
 
   private static void count(

@@ -35,7 +35,7 @@ import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
  */
 final class CellCombiner implements Processor<String, EnrichedPost, String, CellPane> {
   private final ViewSettings settings;
-  private final PostFreshness freshness;
+  private final PostMetrics postMetrics;
   private final Map<View, Long> paneSizes = new EnumMap<>(View.class);
   private final Map<PaneKey, Counted> buffered = new LinkedHashMap<>();
   private ProcessorContext<String, CellPane> context;
@@ -49,9 +49,9 @@ final class CellCombiner implements Processor<String, EnrichedPost, String, Cell
     long latest = Long.MIN_VALUE;
   }
 
-  CellCombiner(ViewSettings settings, PostFreshness freshness) {
+  CellCombiner(ViewSettings settings, PostMetrics postMetrics) {
     this.settings = settings;
-    this.freshness = freshness;
+    this.postMetrics = postMetrics;
     for (View view : View.values()) {
       paneSizes.put(view, settings.paneMillis(view));
     }
@@ -68,7 +68,7 @@ final class CellCombiner implements Processor<String, EnrichedPost, String, Cell
   @Override
   public void process(Record<String, EnrichedPost> record) {
     // Every post read, late ones too: the first step after the post contract, so created_at is set.
-    freshness.record(record.value().getPost());
+    postMetrics.record(record.value().getPost());
     long timestamp = record.timestamp();
     long streamTime = Math.max(context.currentStreamTimeMs(), timestamp);
     PostFacts facts = PostFactsOf.of(record.key(), record.value());
@@ -86,6 +86,9 @@ final class CellCombiner implements Processor<String, EnrichedPost, String, Cell
             buffered.computeIfAbsent(new PaneKey(cell.encode(), start), k -> new Counted());
         counted.cell.add(facts);
         counted.latest = Math.max(counted.latest, timestamp);
+        if (view == View.AUDIENCE_TOPIC) {
+          postMetrics.counted(cell, facts.getSentiment());
+        }
       }
     }
     if (missed != null) {

@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.avro.EnrichedPost;
 import dev.earshot.schemas.Sentiments;
+import dev.earshot.service.EarshotCounter;
 import dev.earshot.service.EarshotTimer;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * Each post read is timed against the wall clock ({@link #NOW} here): its age since created_at and
- * its latency since ingest accepted it (ingested_at).
+ * its latency since ingest accepted it (ingested_at); and counted per audience x topic cell.
  */
 class ViewFreshnessTest extends ViewTopologyTest {
   @Test
@@ -60,6 +62,27 @@ class ViewFreshnessTest extends ViewTopologyTest {
     assertThat(deadLetters()).extracting(letter -> letter.reason()).containsExactly("invalid");
     assertThat(timer(EarshotTimer.AGGREGATE_POST_AGE).count()).isZero();
     assertThat(timer(EarshotTimer.AGGREGATE_PIPELINE_LATENCY).count()).isZero();
+  }
+
+  @Test
+  void everyAudienceTopicCellOfAPostIsCountedBySentiment() {
+    EnrichedPost negative = labelled(H10, List.of("parents", "newlyweds"), List.of("rewards"));
+    negative.getSentiment().setLabel(Sentiments.NEGATIVE);
+    send(negative);
+    sendCell(H10, "parents", "rewards");
+
+    assertThat(posts("parents", "rewards", Sentiments.NEGATIVE)).isEqualTo(1);
+    assertThat(posts("newlyweds", "rewards", Sentiments.NEGATIVE)).isEqualTo(1);
+    assertThat(posts("parents", "rewards", Sentiments.NEUTRAL)).isEqualTo(1);
+    assertThat(metrics.find(EarshotCounter.AGGREGATE_POSTS.meterName()).counters()).hasSize(3);
+  }
+
+  private double posts(String audience, String topic, String sentiment) {
+    return metrics
+        .get(EarshotCounter.AGGREGATE_POSTS.meterName())
+        .tags("audience", audience, "topic", topic, "sentiment", sentiment)
+        .counter()
+        .count();
   }
 
   private Timer timer(EarshotTimer timer) {

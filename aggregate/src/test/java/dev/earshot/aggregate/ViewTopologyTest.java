@@ -116,7 +116,7 @@ abstract class ViewTopologyTest {
                 ViewSerdes.of(topics),
                 settings(),
                 alertSettings(),
-                new PostFreshness(metrics, Clock.fixed(NOW, ZoneOffset.UTC))),
+                new PostMetrics(metrics, Clock.fixed(NOW, ZoneOffset.UTC))),
             props);
     in =
         driver.createInputTopic(

@@ -132,7 +132,7 @@ class EnrichTopologyTest {
 
   @Test
   void theTimeIngestAcceptedThePostGoesOnToPostsEnriched() {
-    // Aggregate measures earshot_aggregate_pipeline_latency_seconds from it (PostFreshness).
+    // Aggregate measures earshot_aggregate_pipeline_latency_seconds from it (PostMetrics).
     Instant ingested = Posts.CREATED.plus(Duration.ofHours(2));
     RawPost post = post("1", "Love my Acme card").setIngestedAt(ingested).build();
 

@@ -18,6 +18,9 @@ public enum EarshotCounter {
   ENRICH_POSTS(
       "earshot.enrich.posts",
       "Posts labelled, by language, sentiment and the path that decided the sentiment"),
+  AGGREGATE_POSTS(
+      "earshot.aggregate.posts",
+      "Posts aggregate counted, per audience x topic cell (its labels) and sentiment"),
   ENRICH_DUPLICATES("earshot.enrich.duplicates", "Re-delivered posts enrich dropped"),
   TAXONOMY_UPDATES(
       "earshot.enrich.taxonomy.updates", "Taxonomy versions from the taxonomy topic taken up"),

@@ -1,7 +1,7 @@
 package dev.earshot.aggregate.app;
 
 import dev.earshot.aggregate.AggregateTopology;
-import dev.earshot.aggregate.PostFreshness;
+import dev.earshot.aggregate.PostMetrics;
 import dev.earshot.aggregate.ViewSerdes;
 import dev.earshot.aggregate.ViewSettings;
 import dev.earshot.aggregate.alert.AlertSettings;
@@ -47,7 +47,7 @@ public final class AggregateService implements StreamApp {
         ViewSerdes.of(context.topics()),
         views,
         AlertSettings.read(config::get, views::sizes),
-        new PostFreshness(context.metrics(), Clock.systemUTC()));
+        new PostMetrics(context.metrics(), Clock.systemUTC()));
   }
 
   static ViewSettings settings(ServiceConfig config) {
