@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.earshot.schemas.Topics;
+import dev.earshot.schemas.registry.RegistryConfig;
 import dev.earshot.service.ServiceConfig;
 import dev.earshot.service.ServiceHttp;
 import dev.earshot.service.TopicSetup;
@@ -65,6 +66,16 @@ class K8sManifestsTest {
 
   private static final List<String> STREAMS_APPS = KnownConfigKeys.STREAMS_APPS;
 
+  /** The component label of the schema registry's resources (registry.yaml, users.yaml). */
+  private static final String REGISTRY = "registry";
+
+  /**
+   * The one topic besides {@link Topics#all()}: the journal in which Apicurio Registry 2.6's
+   * kafkasql storage keeps the schemas ({@code registry.kafkasql.topic}'s default). It belongs to
+   * the registry, not to earshot, so {@link TopicSetup} knows nothing of it.
+   */
+  private static final String REGISTRY_JOURNAL_TOPIC = "kafkasql-journal";
+
   // ------------------------------------------------------------------------------- (a) topics
 
   @Test
@@ -79,7 +90,14 @@ class K8sManifestsTest {
     }
     Set<String> expected =
         Topics.all().stream().map(Topics.Spec::name).collect(Collectors.toCollection(TreeSet::new));
+    expected.add(REGISTRY_JOURNAL_TOPIC);
     assertThat(byName.keySet()).isEqualTo(expected);
+
+    // The registry replays its journal in order and needs every key's latest record forever.
+    JsonNode journal = byName.get(REGISTRY_JOURNAL_TOPIC).path("spec");
+    assertThat(journal.path("partitions").asInt()).isEqualTo(1);
+    assertThat(journal.path("replicas").asInt()).isEqualTo(REPLICAS);
+    assertThat(strings(journal.path("config"))).isEqualTo(Map.of("cleanup.policy", "compact"));
 
     for (Topics.Spec spec : Topics.all()) {
       // As TopicSetup.ensure chooses: the spec's own count, else the cluster default.
@@ -97,6 +115,8 @@ class K8sManifestsTest {
   @Test
   void eachKafkaUserHasExactlyItsServicesAcls() {
     Map<String, JsonNode> users = byComponent(ofKind("KafkaUser"));
+    // The registry's user is not an earshot service's; theRegistryIsApicurioOnKafkaSql checks it.
+    users.remove(REGISTRY);
     assertThat(users.keySet()).isEqualTo(ACLS.keySet());
     for (Map.Entry<String, JsonNode> e : users.entrySet()) {
       String service = e.getKey();
@@ -116,6 +136,61 @@ class K8sManifestsTest {
       }
       assertThat(granted).as(service).doesNotHaveDuplicates();
       assertThat(new HashSet<>(granted)).as(service).isEqualTo(wanted);
+    }
+  }
+
+  // ------------------------------------------------------------------------- the registry
+
+  @Test
+  void theRegistryIsApicurioOnKafkaSqlWithItsOwnUser() {
+    JsonNode registry = named("ApicurioRegistry", "earshot-registry");
+    assertThat(registry.path("apiVersion").asText()).isEqualTo("registry.apicur.io/v1");
+    JsonNode configuration = registry.at("/spec/configuration");
+    assertThat(configuration.path("persistence").asText()).isEqualTo("kafkasql");
+
+    // It reaches the cluster as the services do: the same listener and SASL mechanism, the
+    // cluster CA as trust store, and the password Strimzi writes for its own KafkaUser.
+    JsonNode user = byComponent(ofKind("KafkaUser")).get(REGISTRY);
+    assertThat(user).isNotNull();
+    ServiceConfig ingest = effectiveConfig("ingest");
+    JsonNode kafkasql = configuration.path("kafkasql");
+    assertThat(kafkasql.path("bootstrapServers").asText())
+        .isEqualTo(ingest.get("kafka.bootstrap.servers"));
+    JsonNode scram = kafkasql.at("/security/scram");
+    assertThat(scram.path("mechanism").asText()).isEqualTo(ingest.get("kafka.sasl.mechanism"));
+    assertThat(scram.path("user").asText()).isEqualTo(name(user));
+    assertThat(scram.path("passwordSecretName").asText()).isEqualTo(name(user));
+    assertThat(scram.path("truststoreSecretName").asText()).isEqualTo(CLUSTER + "-cluster-ca-cert");
+
+    // Compatibility BACKWARD, as the local stack's registry (SchemaRegistryProcess) has it.
+    Map<String, String> env = new TreeMap<>();
+    configuration
+        .path("env")
+        .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+    assertThat(env).containsEntry("REGISTRY_RULES_GLOBAL_COMPATIBILITY", "BACKWARD");
+
+    // Its user: the journal (the registry creates it if missing) and the consumer groups
+    // `apicurio-registry-<UUID>` it starts in (registry.id, then a random UUID), nothing else.
+    assertThat(label(user, "strimzi.io/cluster")).isEqualTo(CLUSTER);
+    assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
+    assertThat(user.at("/spec/authorization/type").asText()).isEqualTo("simple");
+    List<Acl> granted = strimziAcls(user.at("/spec/authorization/acls"));
+    List<Acl> wanted = new ArrayList<>();
+    for (AclOperation op :
+        List.of(
+            AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
+      wanted.add(new Acl(ResourceType.TOPIC, REGISTRY_JOURNAL_TOPIC, PatternType.LITERAL, op, "*"));
+    }
+    for (AclOperation op : List.of(AclOperation.READ, AclOperation.DESCRIBE)) {
+      wanted.add(new Acl(ResourceType.GROUP, "apicurio-registry-", PatternType.PREFIXED, op, "*"));
+    }
+    assertThat(granted).containsExactlyInAnyOrderElementsOf(wanted);
+
+    // Every service reads schemas from the Service the operator creates for it: <name>-service,
+    // port 8080, under Apicurio's Confluent-compatible API.
+    String url = "http://" + name(registry) + "-service:8080" + SchemaRegistryProcess.CCOMPAT_PATH;
+    for (String service : workloads().keySet()) {
+      assertThat(effectiveConfig(service).get(RegistryConfig.URL)).as(service).isEqualTo(url);
     }
   }
 
