@@ -44,7 +44,7 @@ interface SentimentStep {
     return ThreadLocal.withInitial(RntnScorer::new);
   }
 
-  /** The trained model, over the post's words and the social scorer's verdict. */
+  /** The trained model, over the post's words, the social scorer's verdict and the post's cues. */
   record ByModel(SentimentModel model) implements SentimentStep {
     public ByModel {
       if (model == null) {
@@ -58,7 +58,7 @@ interface SentimentStep {
         List<List<String>> sentences,
         SocialSentimentScorer scorer,
         Map<String, Double> features) {
-      SentimentFeatures.addLexicon(scorer.score(sentences), features);
+      SentimentFeatures.addPost(sentences, scorer, features);
       return model.score(features);
     }
 

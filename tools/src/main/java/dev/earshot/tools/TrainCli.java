@@ -59,6 +59,13 @@ public final class TrainCli implements Callable<Integer> {
   List<Path> supplement;
 
   @Option(
+      names = "--supplement-weight",
+      description =
+          "How many times each --supplement post counts, a whole number (default: the target's;"
+              + " 1 without the default supplement).")
+  Integer supplementWeight;
+
+  @Option(
       names = "--balanced",
       negatable = true,
       description =
@@ -127,13 +134,18 @@ public final class TrainCli implements Callable<Integer> {
     for (Path file : extraSets) {
       extra.addAll(TrainingExamples.of(features, file, target, classes));
     }
+    int weight = weightOf(extraSets);
+    extra = copies(extra, weight);
     if (folds > 1) {
       crossValidate(trainer, examples, extra, classes);
       return 0;
     }
     examples.addAll(extra);
     List<String> sources =
-        Stream.concat(sets.stream(), extraSets.stream()).map(Path::toString).toList();
+        Stream.concat(
+                sets.stream().map(Path::toString),
+                extraSets.stream().map(p -> weight == 1 ? p.toString() : p + " (x" + weight + ")"))
+            .toList();
     LinearModel model =
         trainer.train(
             examples,
@@ -147,6 +159,33 @@ public final class TrainCli implements Callable<Integer> {
                     + String.join(", ", sources)));
     write(model, examples.size());
     return 0;
+  }
+
+  /** The supplement's weight: as given, else the target's for its default supplement, else 1. */
+  private int weightOf(List<Path> extraSets) {
+    int weight =
+        supplementWeight != null
+            ? supplementWeight
+            : extraSets.equals(target.defaultSupplement()) ? target.supplementWeight() : 1;
+    if (weight < 1) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--supplement-weight must be 1 or more, not " + weight);
+    }
+    return weight;
+  }
+
+  /**
+   * Each example {@code weight} times: the trainer is full-batch, so a post given twice counts
+   * exactly twice, and the classes' balance counts it twice too; so does {@code --min-count}, so a
+   * word of a single supplement post gets a weight from 2 copies on.
+   */
+  private static List<LinearTrainer.Example> copies(
+      List<LinearTrainer.Example> examples, int weight) {
+    List<LinearTrainer.Example> out = new ArrayList<>(examples.size() * weight);
+    for (int copy = 0; copy < weight; copy++) {
+      out.addAll(examples);
+    }
+    return out;
   }
 
   /** Prints the k-fold cross-validated macro-F1 and accuracy of a single-label target. */

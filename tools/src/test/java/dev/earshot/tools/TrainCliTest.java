@@ -83,6 +83,59 @@ class TrainCliTest {
   }
 
   @Test
+  void aSupplementCountsAsManyTimesAsItsWeight(@TempDir Path dir) throws Exception {
+    Path supplement = dir.resolve("supplement.jsonl");
+    Files.write(
+        supplement,
+        List.of(
+            post(500, "card blorfed", "negative", "en"),
+            post(501, "card glimmed", "positive", "en")),
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("model.tsv");
+
+    int code =
+        new CommandLine(new TrainCli())
+            .execute(
+                "--target",
+                "sentiment",
+                "--labelled",
+                labelled(dir).toString(),
+                "--supplement",
+                supplement.toString(),
+                "--supplement-weight",
+                "3",
+                "--out",
+                out.toString());
+
+    assertThat(code).isZero();
+    List<String> comments = SentimentModel.read(out).linear().comments();
+    assertThat(comments).anyMatch(c -> c.contains("96 posts")); // 90 + 3 x 2
+    assertThat(comments).anyMatch(c -> c.contains(supplement + " (x3)"));
+  }
+
+  @Test
+  void aSupplementWeightBelowOneIsRefused(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("model.tsv");
+
+    int code =
+        new CommandLine(new TrainCli())
+            .execute(
+                "--target",
+                "sentiment",
+                "--labelled",
+                labelled(dir).toString(),
+                "--supplement",
+                labelled(dir).toString(),
+                "--supplement-weight",
+                "0",
+                "--out",
+                out.toString());
+
+    assertThat(code).isNotZero();
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void trainsADepartmentModelWithNoneForPostsNoTeamShouldPickUp(@TempDir Path dir)
       throws Exception {
     List<String> lines = new ArrayList<>();

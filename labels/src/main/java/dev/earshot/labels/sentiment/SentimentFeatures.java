@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the sentiment model looks at in a post: its words and word pairs ({@link TextFeatures}), and
- * the social scorer's verdict (compound score and label). The scorer brings the lexicon, emoji,
+ * What the sentiment model looks at in a post: its words and word pairs ({@link TextFeatures}), the
+ * social scorer's verdict (compound score and label), and the post's cues as a whole ({@link
+ * SentimentCues}: lexicon words each way, how it is written). The scorer brings the lexicon, emoji,
  * boosters, sarcasm markers and the taxonomy's domain phrases; the words let the model learn what
  * the lexicon does not know ("declined", "on hold", "bumped my limit").
  *
@@ -22,14 +23,23 @@ public final class SentimentFeatures {
    * The features of a post, name to value.
    *
    * @param sentences the post's tokens, by sentence, in their original case
-   * @param lexicon the social scorer's verdict on the same post
+   * @param scorer the social scorer (with the taxonomy's phrases) whose verdict is a feature
    */
-  public static Map<String, Double> of(
-      List<List<String>> sentences, SocialSentimentScorer.Score lexicon) {
+  public static Map<String, Double> of(List<List<String>> sentences, SocialSentimentScorer scorer) {
     Map<String, Double> features = new HashMap<>();
     TextFeatures.addWords(sentences, features);
-    addLexicon(lexicon, features);
+    addPost(sentences, scorer, features);
     return features;
+  }
+
+  /**
+   * Adds all but the words, to features that already hold them: the scorer's verdict and the post's
+   * cues.
+   */
+  public static void addPost(
+      List<List<String>> sentences, SocialSentimentScorer scorer, Map<String, Double> features) {
+    addLexicon(scorer.score(sentences), features);
+    SentimentCues.add(sentences, scorer.lexicon(), features);
   }
 
   /** Adds the social scorer's verdict to features that already hold the post's words. */

@@ -93,6 +93,11 @@ public final class SocialSentimentScorer {
     this.rules = rules;
   }
 
+  /** The word valences this scorer reads. */
+  public SentimentLexicon lexicon() {
+    return lexicon;
+  }
+
   /** Scores a post given as sentences of tokens in their original case. */
   public Score score(List<List<String>> sentences) {
     boolean sarcastic = sarcastic(sentences);

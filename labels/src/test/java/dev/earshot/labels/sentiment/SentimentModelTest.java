@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.earshot.labels.model.LinearModel;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +45,13 @@ class SentimentModelTest {
 
     assertThat(model.linear().size()).isGreaterThan(1000);
     assertThat(model.linear().comments()).anyMatch(c -> c.contains("train --target sentiment"));
-    assertThat(model.score(Map.of("lex:compound", -0.9, "lex:negative", 1.0)).label())
+    // the features a post gives (the verdict and the cues come with its words), for words that
+    // carry their sentiment in the lexicon
+    SocialSentimentScorer scorer =
+        new SocialSentimentScorer(SentimentLexicon.load(), PhraseValences.none());
+    assertThat(model.score(SentimentFeatures.of(List.of(List.of("abhorrent")), scorer)).label())
         .isEqualTo("negative");
-    assertThat(model.score(Map.of("lex:compound", 0.9, "lex:positive", 1.0)).label())
+    assertThat(model.score(SentimentFeatures.of(List.of(List.of("marvelous")), scorer)).label())
         .isEqualTo("positive");
   }
 }

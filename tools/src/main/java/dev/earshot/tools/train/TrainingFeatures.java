@@ -30,14 +30,13 @@ public final class TrainingFeatures {
   }
 
   /**
-   * What the sentiment model sees of this text: its words and the social scorer's verdict (with the
-   * taxonomy's phrases), whatever the labeller's sentiment mode.
+   * What the sentiment model sees of this text: its words, the social scorer's verdict (with the
+   * taxonomy's phrases) and the post's cues, whatever the labeller's sentiment mode.
    */
   public Map<String, Double> sentiment(String text) {
-    List<List<String>> sentences = analyzer.sentences(text);
     SocialSentimentScorer scorer =
         new SocialSentimentScorer(lexicon, labeller.taxonomy().sentimentPhrases());
-    return SentimentFeatures.of(sentences, scorer.score(sentences));
+    return SentimentFeatures.of(analyzer.sentences(text), scorer);
   }
 
   /**
