@@ -63,14 +63,15 @@ public final class AggregateTopology {
    * <p>The topic and brand-topic views also judge each completed window for spikes and raise alerts
    * ({@link AlertSettings}).
    *
-   * <p>Each post read is timed by {@code freshness}: its age and its latency since ingest.
+   * <p>Each post read goes to {@code postMetrics}: its age, its latency since ingest, and its
+   * audience x topic cells.
    */
   public static Topology build(
       TopicWithSerdes<String, EnrichedPost> in,
       ViewSerdes serdes,
       ViewSettings settings,
       AlertSettings alerts,
-      PostMetrics freshness) {
+      PostMetrics postMetrics) {
     StreamsBuilder builder = new StreamsBuilder();
     for (View view : View.values()) {
       builder.addStateStore(ViewStores.closedStore(view));
@@ -94,7 +95,7 @@ public final class AggregateTopology {
                 (key, post) -> PostContract.check(key, post == null ? null : post.getPost()),
                 Named.as(CHECK))
             .process(
-                () -> new CellCombiner(settings, freshness),
+                () -> new CellCombiner(settings, postMetrics),
                 Named.as(EXPLODE),
                 ViewStores.COMBINE_COMMIT_HOOK)
             .repartition(
@@ -114,8 +115,8 @@ public final class AggregateTopology {
   }
 
   /**
-   * As above, timing posts into a registry nobody reads (tests and benchmarks that do not look at
-   * freshness), so they still pay what the service pays per post.
+   * As above, measuring posts into a registry nobody reads (tests and benchmarks that do not look
+   * at the metrics), so they still pay what the service pays per post.
    */
   public static Topology build(
       TopicWithSerdes<String, EnrichedPost> in,

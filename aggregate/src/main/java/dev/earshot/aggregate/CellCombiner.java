@@ -82,12 +82,12 @@ final class CellCombiner implements Processor<String, EnrichedPost, String, Cell
       long pane = paneSizes.get(view);
       long start = timestamp - Math.floorMod(timestamp, pane);
       for (CellKey cell : AggregateTopology.cellsOf(view, record.value())) {
-        Counted counted =
-            buffered.computeIfAbsent(new PaneKey(cell.encode(), start), k -> new Counted());
+        String key = cell.encode();
+        Counted counted = buffered.computeIfAbsent(new PaneKey(key, start), k -> new Counted());
         counted.cell.add(facts);
         counted.latest = Math.max(counted.latest, timestamp);
         if (view == View.AUDIENCE_TOPIC) {
-          postMetrics.counted(cell, facts.getSentiment());
+          postMetrics.counted(cell, key, facts.getSentiment());
         }
       }
     }

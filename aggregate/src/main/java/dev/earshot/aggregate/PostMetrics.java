@@ -33,8 +33,8 @@ public final class PostMetrics {
   private final Clock clock;
   private final MeterRegistry registry;
 
-  /** Counters by audience x topic cell and sentiment, looked up once each. */
-  private final Map<String, Counter> posts = new HashMap<>();
+  /** Counters by audience x topic cell (its key) and sentiment, looked up once each. */
+  private final Map<String, Map<String, Counter>> posts = new HashMap<>();
 
   public PostMetrics(MeterRegistry registry, Clock clock) {
     this.age = EarshotTimer.AGGREGATE_POST_AGE.in(registry);
@@ -44,13 +44,15 @@ public final class PostMetrics {
   }
 
   /**
-   * Counts a post in one of its audience x topic cells. Metrics are not part of Kafka's
-   * transactions: posts reprocessed after a crash count again here (never in the stores).
+   * Counts a post in one of its audience x topic cells ({@code key}: the cell encoded, as the
+   * caller has it). Metrics are not part of Kafka's transactions: posts reprocessed after a crash
+   * count again here (never in the stores).
    */
-  void counted(CellKey cell, String sentiment) {
+  void counted(CellKey cell, String key, String sentiment) {
     posts
+        .computeIfAbsent(key, k -> new HashMap<>())
         .computeIfAbsent(
-            cell.encode() + "|" + sentiment,
+            sentiment,
             k -> {
               List<String> tags = new ArrayList<>();
               for (Dimension dimension : cell.view().dimensions()) {

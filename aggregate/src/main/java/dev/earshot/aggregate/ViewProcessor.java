@@ -31,11 +31,11 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * Counts one view: each pane of posts ({@link CellPane}, keyed by its cell) goes into the window of
  * every size of the view that is still open; windows are kept deserialized between commits and
- * written to their stores once per commit ({@link CommitHook}), every {@code
- * aggregate.query.refresh} (wall clock) so that queries see them soon, and before they are read.
- * Sends each window's latest value to the updates topic every {@code aggregate.updates.interval}
- * (wall clock) while it changes, and its final value to the final topic (and once more to updates,
- * marked closed) when stream time passes its end plus grace.
+ * written to their stores once per commit ({@link CommitHook}), on an {@code
+ * aggregate.query.refresh} tick (wall clock) once the panes stop coming, so that queries see them
+ * soon, and before they are read. Sends each window's latest value to the updates topic every
+ * {@code aggregate.updates.interval} (wall clock) while it changes, and its final value to the
+ * final topic (and once more to updates, marked closed) when stream time passes its end plus grace.
  *
  * <p>A pane too late for every size (rare: {@link CellCombiner} already turned away the posts late
  * for its own task) is thrown out as {@link LateRecordException}, so it is dead-lettered as read

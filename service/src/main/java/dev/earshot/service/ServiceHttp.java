@@ -6,12 +6,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -32,6 +34,9 @@ public final class ServiceHttp implements AutoCloseable {
   private volatile Javalin app;
   private final Map<String, String> roleByPathPrefix = new LinkedHashMap<>();
   private volatile BooleanSupplier alive = () -> true;
+
+  /** The request timers by route, method and status. */
+  private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
   public ServiceHttp(
       String host,
@@ -118,15 +123,17 @@ public final class ServiceHttp implements AutoCloseable {
    */
   private void timed(Context ctx, Float millis) {
     Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-    EarshotTimer.HTTP_REQUEST
-        .in(
-            metrics,
-            "route",
-            endpoint == null ? "none" : endpoint.path,
-            "method",
-            ctx.method().name(),
-            "status",
-            Integer.toString(ctx.statusCode()))
+    String route = endpoint == null ? "none" : endpoint.path;
+    String method = ctx.method().name();
+    String status = Integer.toString(ctx.statusCode());
+    // Looked up once per route, method and status: building and registering a timer with its
+    // buckets on every request would cost more than recording into it.
+    timers
+        .computeIfAbsent(
+            List.of(route, method, status),
+            k ->
+                EarshotTimer.HTTP_REQUEST.in(
+                    metrics, "route", route, "method", method, "status", status))
         .record(Duration.ofNanos((long) (millis * 1_000_000)));
   }
 
