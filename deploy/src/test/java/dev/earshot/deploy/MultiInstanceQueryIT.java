@@ -125,7 +125,7 @@ class MultiInstanceQueryIT {
   void peersAuthenticateToEachOther(@TempDir Path dir) throws Exception {
     Path tokens = dir.resolve("tokens");
     Files.writeString(
-        tokens, "peers query " + PEER_TOKEN + "\nanalyst query " + ANALYST_TOKEN + "\n");
+        tokens, "peers query,peer " + PEER_TOKEN + "\nanalyst query " + ANALYST_TOKEN + "\n");
     LocalStack.Settings settings =
         LocalStack.Settings.onFreePorts(dir, ApicurioDistribution.locate());
     try (LocalStack stack = LocalStack.start(settings);

@@ -24,11 +24,16 @@ import java.util.Set;
  * aggregate   query,peer     7d2e...
  * </pre>
  *
- * Roles: {@code ingest} may post, {@code query} may read aggregates. Tokens are compared by their
- * SHA-256, so the lookup takes the same time whatever the token. No file: the APIs are open (the
- * local stack on 127.0.0.1).
+ * Roles: {@code ingest} may post, {@code query} may read aggregates, {@code peer} marks another
+ * instance of the service: not rate-limited, as each request it forwards was already charged to the
+ * client that asked it (a refused forward would turn into a 503 for that client). Tokens are
+ * compared by their SHA-256, so the lookup takes the same time whatever the token. No file: the
+ * APIs are open (the local stack on 127.0.0.1).
  */
 public final class ApiTokens {
+  /** The role of another instance of the service (see the class doc). */
+  public static final String PEER = "peer";
+
   /** A caller the token file names. */
   public record Client(String name, Set<String> roles) {}
 

@@ -200,6 +200,10 @@ public final class ServiceHttp implements AutoCloseable {
             403, "forbidden", "client '" + caller.name() + "' lacks the role '" + role + "'");
       }
       client = caller.name();
+      if (caller.roles().contains(ApiTokens.PEER)) {
+        // another instance asking on behalf of a client that its own limit already charged
+        return;
+      }
     }
     if (!settings.limiter().tryAcquire(client)) {
       throw new ApiRefused(429, "rate_limited", "too many requests from " + client);

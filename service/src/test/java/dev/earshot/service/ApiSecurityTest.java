@@ -133,6 +133,33 @@ class ApiSecurityTest {
   }
 
   @Test
+  void anotherInstanceWithThePeerRoleIsNotRateLimitedButStillNeedsTheRouteRole() throws Exception {
+    Path file = dir.resolve("peers");
+    Files.writeString(
+        file,
+        "grafana query token-q-0123456789\n"
+            + "aggregate query,"
+            + ApiTokens.PEER
+            + " token-p-0123456789\n"
+            + "stranger "
+            + ApiTokens.PEER
+            + " token-s-0123456789\n");
+    start(
+        new HttpSettings("127.0.0.1", 0, ApiTokens.load(file), new RateLimiter(0.01, 1), null),
+        h -> {
+          h.protect("/api", "query");
+          h.routes(r -> r.get("/api/x", ctx -> ctx.result("ok")));
+        });
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(get("/api/x", "token-p-0123456789").statusCode()).isEqualTo(200);
+    }
+    assertThat(get("/api/x", "token-q-0123456789").statusCode()).isEqualTo(200);
+    assertThat(get("/api/x", "token-q-0123456789").statusCode()).isEqualTo(429);
+    assertThat(get("/api/x", "token-s-0123456789").statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void withoutATokenFileTheRateLimitIsPerAddress() throws Exception {
     start(
         new HttpSettings("127.0.0.1", 0, ApiTokens.open(), new RateLimiter(0.01, 1), null),
