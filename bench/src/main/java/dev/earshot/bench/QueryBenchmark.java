@@ -52,7 +52,8 @@ import org.apache.kafka.clients.admin.Admin;
  * timed phase (10), client threads (4), seconds of each warm-up (as the timed phase). System
  * properties: {@code bench.query.cell} ({@code newlyweds/card-consolidation}), the audience x topic
  * cell; {@code bench.query.rate.limit} (0: off), the instances' per-client rate limit; {@code
- * bench.fresh.authors} as for {@link AggregateBenchmark}.
+ * bench.query.client} ({@code jdk}: client threads in this JVM; {@code wrk}: {@link WrkLoad});
+ * {@code bench.fresh.authors} as for {@link AggregateBenchmark}.
  */
 public final class QueryBenchmark {
   private static final int PARTITIONS = 4;
@@ -60,6 +61,14 @@ public final class QueryBenchmark {
   static final String CELL = System.getProperty("bench.query.cell", "newlyweds/card-consolidation");
   private static final Duration CONSUME_TIMEOUT = Duration.ofMinutes(30);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Whether wrk sends the load ({@code -Dbench.query.client=wrk}) instead of JDK HttpClient. */
+  static final boolean WRK = "wrk".equals(System.getProperty("bench.query.client", "jdk"));
+
+  /** One closed-loop phase against a URI: warm-up, then timed. */
+  interface Phase {
+    QueryLoad.Result run(URI uri) throws Exception;
+  }
 
   /** The benchmark's arguments. */
   record Settings(int posts, int days, int rounds, int seconds, int threads, int warmUpSeconds) {
@@ -170,14 +179,16 @@ public final class QueryBenchmark {
     check(http, scenarios, pair.get(0));
     List<List<QueryLoad.Result>> results = new ArrayList<>();
     scenarios.forEach(s -> results.add(new ArrayList<>()));
-    QueryLoad load =
-        new QueryLoad(
-            http,
-            settings.threads(),
-            Duration.ofSeconds(settings.warmUpSeconds()),
-            Duration.ofSeconds(settings.seconds()));
+    Duration warmUp = Duration.ofSeconds(settings.warmUpSeconds());
+    Duration timed = Duration.ofSeconds(settings.seconds());
+    Phase load =
+        WRK
+            ? new WrkLoad(settings.threads(), warmUp, timed)
+            : new QueryLoad(http, settings.threads(), warmUp, timed)::run;
     for (int round = 1; round <= settings.rounds(); round++) {
       for (int i = 0; i < scenarios.size(); i++) {
+        // when each phase starts, to match a profile's samples to their scenario
+        System.out.printf("%s: round %d, %d. starts%n", Instant.now(), round, i + 1);
         QueryLoad.Result r = load.run(scenarios.get(i).uri());
         results.get(i).add(r);
         System.out.println(QueryReport.line(round, i + 1, scenarios.get(i).name(), r));

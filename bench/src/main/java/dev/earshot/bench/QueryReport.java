@@ -42,11 +42,16 @@ final class QueryReport {
       String ownerMovedTo) {
     System.out.printf(
         "%nQuery API: 2 aggregate instances (1 stream thread each) and the broker in this JVM, the"
-            + " registry in a JVM of its own; %d client threads (closed loop, JDK HttpClient,"
-            + " HTTP/1.1) in this JVM too: client and servers share the same %d cores. Warm-up %d s"
-            + " and timed %d s per scenario, %d rounds alternating the scenarios; medians of the"
-            + " rounds (errors: all rounds, timed and untimed):%n",
-        settings.threads(),
+            + " registry in a JVM of its own; %s: client and servers share the same %d cores."
+            + " Warm-up %d s and timed %d s per scenario, %d rounds alternating the scenarios;"
+            + " medians of the rounds (errors: all rounds, timed and untimed):%n",
+        QueryBenchmark.WRK
+            ? settings.threads()
+                + " connections from wrk (closed loop, one thread, HTTP/1.1) in a"
+                + " process of its own"
+            : settings.threads()
+                + " client threads (closed loop, JDK HttpClient, HTTP/1.1) in this"
+                + " JVM too",
         Runtime.getRuntime().availableProcessors(),
         settings.warmUpSeconds(),
         settings.seconds(),

@@ -46,4 +46,28 @@ class JsonTest {
 
     assertThat(Json.MAPPER.readValue(text, WindowView.class)).isEqualTo(view);
   }
+
+  @Test
+  void instantsAreWrittenExactlyAsInstantToStringWritesThem() throws Exception {
+    java.util.Random random = new java.util.Random(42);
+    List<Instant> instants =
+        new java.util.ArrayList<>(
+            List.of(
+                Instant.EPOCH,
+                Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59Z"),
+                Instant.parse("9999-12-31T23:59:59Z").plusSeconds(1),
+                Instant.parse("0000-01-01T00:00:00Z").minusSeconds(1),
+                Instant.parse("2024-02-29T23:59:59Z"),
+                Instant.parse("2026-11-16T08:15:02.000000001Z"),
+                Instant.MIN,
+                Instant.MAX));
+    for (int i = 0; i < 10_000; i++) {
+      long seconds = random.nextLong(-62_167_219_200L - 86_400 * 3, 253_402_300_800L + 86_400 * 3);
+      instants.add(Instant.ofEpochSecond(seconds, i % 10 == 0 ? random.nextInt(1_000_000_000) : 0));
+    }
+    for (Instant instant : instants) {
+      assertThat(Json.MAPPER.writeValueAsString(instant)).isEqualTo("\"" + instant + "\"");
+    }
+  }
 }

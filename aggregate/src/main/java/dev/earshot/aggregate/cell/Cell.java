@@ -45,10 +45,33 @@ public final class Cell {
     return new Cell(new Sketches.Authors(), new Sketches.TopItems(), new Sketches.TopItems());
   }
 
+  /**
+   * An empty cell that an answer adds windows or instances up in: never stored, so its top-items
+   * sketches have more room than a stored window's ({@link Sketches#ANSWER_ITEMS_MAP_SIZE}).
+   */
+  public static Cell total() {
+    return new Cell(
+        new Sketches.Authors(),
+        new Sketches.TopItems(Sketches.ANSWER_ITEMS_MAP_SIZE),
+        new Sketches.TopItems(Sketches.ANSWER_ITEMS_MAP_SIZE));
+  }
+
   public static Cell of(CellStats stats) {
+    return of(stats, Sketches.Authors.read(stats.getAuthors()));
+  }
+
+  /**
+   * As {@link #of(CellStats)}, with its authors' sketch in the form that merges fastest (twice the
+   * memory): for windows kept decoded to be added up by many answers.
+   */
+  public static Cell forMerging(CellStats stats) {
+    return of(stats, Sketches.Authors.readForMerging(stats.getAuthors()));
+  }
+
+  private static Cell of(CellStats stats, Sketches.Authors authors) {
     Cell cell =
         new Cell(
-            Sketches.Authors.read(stats.getAuthors()),
+            authors,
             Sketches.TopItems.read(stats.getTopAuthors()),
             Sketches.TopItems.read(stats.getTopHashtags()));
     cell.posts = stats.getPosts();

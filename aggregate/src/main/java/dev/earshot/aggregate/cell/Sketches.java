@@ -2,6 +2,7 @@ package dev.earshot.aggregate.cell;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.datasketches.common.ArrayOfStringsSerDe;
 import org.apache.datasketches.frequencies.ErrorType;
@@ -25,6 +26,14 @@ public final class Sketches {
 
   /** Frequent-items map size: tracks up to 48 items (3/4 of it) exactly while few enough. */
   public static final int ITEMS_MAP_SIZE = 64;
+
+  /**
+   * Map size of the frequent-items sketch an answer adds windows up in (it is never stored): twice
+   * a stored window's, so a total purges half as often and states a smaller error bound. Measured
+   * on 7 daily windows and on 168 hourly ones (1,100 and 50 distinct authors each): as fast as the
+   * stored size; 256 and more kept up to 4x the items and took 1.7x as long on the daily windows.
+   */
+  public static final int ANSWER_ITEMS_MAP_SIZE = 2 * ITEMS_MAP_SIZE;
 
   /** How many top authors and hashtags an answer or an output record lists. */
   public static final int TOP_ITEMS = 10;
@@ -103,15 +112,40 @@ public final class Sketches {
       }
       return authors;
     }
+
+    /**
+     * As {@link #read}, in the form that merges fastest: a union takes an HLL_8 sketch of its own
+     * size by a byte-wise maximum, but decodes an HLL_4 one slot by slot (a sixth of a one-cell
+     * answer). Twice the memory of the stored form, so only for windows kept to be merged often.
+     */
+    static Authors readForMerging(ByteBuffer bytes) {
+      Authors authors = read(bytes);
+      HllSketch stored = authors.sketch;
+      if (stored != null && stored.getTgtHllType() != TgtHllType.HLL_8) {
+        authors.sketch = stored.copyAs(TgtHllType.HLL_8);
+      }
+      return authors;
+    }
   }
 
   /** The most frequent strings (authors or hashtags). */
   public static final class TopItems {
+    /** The map size of a sketch this creates: {@link #ITEMS_MAP_SIZE} for stored cells. */
+    private final int mapSize;
+
     private ItemsSketch<String> sketch;
+
+    TopItems() {
+      this(ITEMS_MAP_SIZE);
+    }
+
+    TopItems(int mapSize) {
+      this.mapSize = mapSize;
+    }
 
     void add(String item) {
       if (sketch == null) {
-        sketch = new ItemsSketch<>(ITEMS_MAP_SIZE);
+        sketch = new ItemsSketch<>(mapSize);
       }
       sketch.update(item);
     }
@@ -121,7 +155,7 @@ public final class Sketches {
         return;
       }
       if (sketch == null) {
-        sketch = new ItemsSketch<>(ITEMS_MAP_SIZE);
+        sketch = new ItemsSketch<>(mapSize);
       }
       sketch.merge(other.sketch);
     }
@@ -133,15 +167,36 @@ public final class Sketches {
         return top;
       }
       long maxError = sketch.getMaximumError();
-      for (ItemsSketch.Row<String> row : sketch.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
-        top.add(new TopItem(row.getItem(), row.getEstimate(), maxError));
+      ItemsSketch.Row<String>[] rows = sketch.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES);
+      if (rows.length == 0 || limit < 1) {
+        return top;
+      }
+      // the estimate of the last item kept: only the items tied with it need their names compared
+      // (an answer's total may hold hundreds of items seen once)
+      long[] estimates = new long[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        estimates[i] = rows[i].getEstimate();
+      }
+      Arrays.sort(estimates);
+      long last = estimates[Math.max(0, rows.length - limit)];
+      List<String> tied = new ArrayList<>();
+      for (ItemsSketch.Row<String> row : rows) {
+        if (row.getEstimate() > last) {
+          top.add(new TopItem(row.getItem(), row.getEstimate(), maxError));
+        } else if (row.getEstimate() == last) {
+          tied.add(row.getItem());
+        }
       }
       top.sort(
           (a, b) ->
               a.estimate() != b.estimate()
                   ? Long.compare(b.estimate(), a.estimate())
                   : a.item().compareTo(b.item()));
-      return top.size() > limit ? new ArrayList<>(top.subList(0, limit)) : top;
+      tied.sort(null);
+      for (int i = 0; top.size() < limit && i < tied.size(); i++) {
+        top.add(new TopItem(tied.get(i), last, maxError));
+      }
+      return top;
     }
 
     ByteBuffer bytes() {

@@ -23,7 +23,8 @@ final class CellSeriesOf {
       boolean windowSketches) {
     Map<Long, Cell> byStart = new TreeMap<>();
     for (Partial partial : found) {
-      byStart.merge(partial.start(), partial.cell(), Cell::merge);
+      // a window's cell may be shared with other answers: added up in a new cell, never into it
+      byStart.merge(partial.start(), partial.cell(), (a, b) -> Cell.total().merge(a).merge(b));
     }
     if (zeros) {
       long first = size.windowStart(range.from().toEpochMilli());
@@ -34,7 +35,7 @@ final class CellSeriesOf {
         byStart.putIfAbsent(start, Cell.empty());
       }
     }
-    Cell total = Cell.empty();
+    Cell total = Cell.total();
     List<CellSeries.WindowFigures> windows = new ArrayList<>();
     for (Map.Entry<Long, Cell> window : byStart.entrySet()) {
       windows.add(

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
@@ -100,8 +101,29 @@ final class Instances {
    */
   <K, V, I extends KeyValueIterator<K, Object>> String readLocal(
       String store, Query<I> query, Class<V> valueType, BiConsumer<K, V> each) {
-    StateQueryResult<I> result =
-        streams.query(StateQueryRequest.inStore(store).withQuery(query).requireActive());
+    return readLocal(
+        StateQueryRequest.inStore(store).withQuery(query).requireActive(), valueType, each);
+  }
+
+  /**
+   * The same for one partition: a key lives in one, and asking the others costs a read of every
+   * segment of their stores for nothing. A partition this instance does not host actively fails the
+   * answer rather than reading as empty.
+   */
+  <K, V, I extends KeyValueIterator<K, Object>> String readLocal(
+      String store, int partition, Query<I> query, Class<V> valueType, BiConsumer<K, V> each) {
+    return readLocal(
+        StateQueryRequest.inStore(store)
+            .withQuery(query)
+            .withPartitions(Set.of(partition))
+            .requireActive(),
+        valueType,
+        each);
+  }
+
+  private <K, V, I extends KeyValueIterator<K, Object>> String readLocal(
+      StateQueryRequest<I> request, Class<V> valueType, BiConsumer<K, V> each) {
+    StateQueryResult<I> result = streams.query(request);
     for (Map.Entry<Integer, QueryResult<I>> partition : result.getPartitionResults().entrySet()) {
       QueryResult<I> r = partition.getValue();
       if (r.isFailure()) {

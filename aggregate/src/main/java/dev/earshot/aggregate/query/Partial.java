@@ -70,7 +70,7 @@ public final class Partial {
     return stats;
   }
 
-  /** The cell, decoded once; callers may merge into it (a partial is used once). */
+  /** The cell, decoded once; read-only, as it may be shared with other answers. */
   public Cell cell() {
     if (cell == null) {
       try {

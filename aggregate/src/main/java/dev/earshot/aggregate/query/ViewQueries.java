@@ -34,6 +34,7 @@ public final class ViewQueries {
   private final Instances instances;
   private final KafkaStreams streams;
   private final HostInfo self;
+  private final DecodedWindows decoded = new DecodedWindows();
 
   public ViewQueries(KafkaStreams streams, HostInfo self, PeerClient peers) {
     this.instances = new Instances(streams, self, peers);
@@ -51,14 +52,12 @@ public final class ViewQueries {
     if (!instances.running()) {
       return instances.notRunning();
     }
-    String store = ViewStores.windows(key.view(), size);
-    KeyQueryMetadata owner =
-        streams.queryMetadataForKey(store, key.encode(), Serdes.String().serializer());
-    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
-      return new Answer.Unavailable<>("no instance owns " + key.encode() + " yet (rebalancing?)");
+    KeyQueryMetadata owner = owner(key, size);
+    if (owner == null) {
+      return noOwner(key);
     }
     if (self.equals(owner.activeHost())) {
-      return localWindows(key, size, from, to);
+      return localWindows(key, owner.partition(), size, from, to);
     }
     String path =
         partialsPath(key.view())
@@ -79,7 +78,7 @@ public final class ViewQueries {
     if (parts instanceof Answer.Found<List<Partial>> found) {
       Map<String, Cell> merged = new TreeMap<>();
       for (Partial partial : found.value()) {
-        merged.merge(partial.key(), partial.cell(), Cell::merge);
+        merged.merge(partial.key(), partial.cell(), (a, b) -> Cell.total().merge(a).merge(b));
       }
       return new Answer.Found<>(merged, found.instances());
     }
@@ -92,19 +91,33 @@ public final class ViewQueries {
     if (!instances.running()) {
       return instances.notRunning();
     }
+    KeyQueryMetadata owner = owner(key, size);
+    if (owner == null) {
+      return noOwner(key);
+    }
+    return localWindows(key, owner.partition(), size, from, to);
+  }
+
+  private Answer<List<Partial>> localWindows(
+      CellKey key, int partition, WindowSize size, Instant from, Instant to) {
+    String store = ViewStores.windows(key.view(), size);
+    String cell = key.encode();
+    // one partition, one entry per window start
     Map<Long, Cell> byStart = new TreeMap<>();
     String failure =
         instances.readLocal(
-            ViewStores.windows(key.view(), size),
+            store,
+            partition,
             WindowKeyQuery.<String, Object>withKeyAndWindowStartRange(
-                key.encode(), from, to.minusMillis(1)),
+                cell, from, to.minusMillis(1)),
             CellStats.class,
-            (Long start, CellStats stats) -> byStart.merge(start, Cell.of(stats), Cell::merge));
+            (Long start, CellStats stats) ->
+                byStart.put(start, decoded.cell(store, cell, start, stats)));
     if (failure != null) {
       return new Answer.Unavailable<>(failure);
     }
     List<Partial> windows = new ArrayList<>();
-    byStart.forEach((start, cell) -> windows.add(Partial.of(key.encode(), start, cell)));
+    byStart.forEach((start, window) -> windows.add(Partial.of(cell, start, window)));
     return instances.found(windows);
   }
 
@@ -127,6 +140,18 @@ public final class ViewQueries {
     List<Partial> cells = new ArrayList<>();
     byCell.forEach((key, cell) -> cells.add(Partial.of(key, null, cell)));
     return instances.found(cells);
+  }
+
+  /** Which instance and partition hold a cell's windows, or null while nobody does. */
+  private KeyQueryMetadata owner(CellKey key, WindowSize size) {
+    KeyQueryMetadata owner =
+        streams.queryMetadataForKey(
+            ViewStores.windows(key.view(), size), key.encode(), Serdes.String().serializer());
+    return owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) ? null : owner;
+  }
+
+  private static <T> Answer<T> noOwner(CellKey key) {
+    return new Answer.Unavailable<>("no instance owns " + key.encode() + " yet (rebalancing?)");
   }
 
   private static String range(WindowSize size, Instant from, Instant to) {

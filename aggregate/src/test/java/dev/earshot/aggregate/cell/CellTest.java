@@ -94,4 +94,66 @@ class CellTest {
     assertThat(top.maxError()).isPositive();
     assertThat(top.estimate()).isBetween(300L, 300L + top.maxError());
   }
+
+  @Test
+  void aTotalAddsUpWindowsFullOfItemsWithoutLosingTheirCounts() {
+    // two windows that each nearly fill their stored map with distinct authors, one author in both
+    List<Cell> windows = new java.util.ArrayList<>();
+    for (int w = 0; w < 2; w++) {
+      Cell window = Cell.empty();
+      for (int i = 0; i < 40; i++) {
+        window.add(post("w" + w + "-" + i, Sentiments.NEUTRAL));
+      }
+      window.add(post("regular", Sentiments.NEUTRAL));
+      windows.add(window);
+    }
+
+    Cell total = Cell.total();
+    Cell stored = Cell.empty();
+    windows.forEach(total::merge);
+    windows.forEach(stored::merge);
+
+    assertThat(total.topAuthors(1)).containsExactly(new Sketches.TopItem("regular", 2, 0));
+    // the stored map size could not keep 81 authors exactly: the total's room is what helps
+    assertThat(stored.topAuthors(1).get(0).maxError()).isPositive();
+    assertThat(total.posts()).isEqualTo(82);
+  }
+
+  @Test
+  void topItemsAreTheMostFrequentThenByNameUpToTheLimit() {
+    Cell cell = Cell.empty();
+    cell.add(post("x", Sentiments.NEUTRAL, "fees", "zeta", "beta", "alpha", "rates"));
+    cell.add(post("x", Sentiments.NEUTRAL, "fees", "rates"));
+    cell.add(post("x", Sentiments.NEUTRAL, "fees"));
+
+    assertThat(cell.topHashtags(4))
+        .extracting(Sketches.TopItem::item, Sketches.TopItem::estimate)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("fees", 3L),
+            org.assertj.core.groups.Tuple.tuple("rates", 2L),
+            org.assertj.core.groups.Tuple.tuple("alpha", 1L),
+            org.assertj.core.groups.Tuple.tuple("beta", 1L));
+    assertThat(cell.topHashtags(1)).extracting(Sketches.TopItem::item).containsExactly("fees");
+    assertThat(cell.topHashtags(10)).hasSize(5);
+    assertThat(cell.topHashtags(0)).isEmpty();
+  }
+
+  @Test
+  void aWindowDecodedForMergingCountsAndMergesAsTheStoredOne() {
+    Cell a = Cell.empty();
+    Cell b = Cell.empty();
+    for (int i = 0; i < 3000; i++) { // past the sketch's coupon modes, into its HLL array
+      a.add(post("a" + i, Sentiments.NEUTRAL));
+      b.add(post("a" + (i + 1500), Sentiments.NEUTRAL));
+    }
+
+    Cell stored = Cell.total().merge(Cell.of(a.toStats())).merge(Cell.of(b.toStats()));
+    Cell forMerging =
+        Cell.total().merge(Cell.forMerging(a.toStats())).merge(Cell.forMerging(b.toStats()));
+
+    assertThat(Cell.forMerging(a.toStats()).uniqueAuthors())
+        .isEqualTo(Cell.of(a.toStats()).uniqueAuthors());
+    assertThat(forMerging.uniqueAuthors()).isEqualTo(stored.uniqueAuthors());
+    assertThat(forMerging.uniqueAuthors().estimate()).isBetween(4400L, 4600L);
+  }
 }

@@ -55,4 +55,23 @@ class CellSeriesOfTest {
     assertThat(full.windows().get(0).figures().topAuthors()).hasSize(1);
     assertThat(full.windows().get(2).figures().uniqueAuthors().estimate()).isZero();
   }
+
+  @Test
+  void answersLeaveTheWindowsTheyAddUpUnchanged() {
+    // windows may be shared by concurrent answers (ViewQueries keeps them decoded)
+    Partial first = window(H10, "a");
+    Partial again = window(H10, "b"); // the same start twice: added up in a new cell
+    List<Partial> found = List.of(first, again, window(H10.plusSeconds(3600), "c"));
+    QueryParams.Range range = new QueryParams.Range(H10, H10.plusSeconds(2 * 3600));
+
+    CellSeries one = CellSeriesOf.of(KEY, HOUR, range, found, false, true);
+    CellSeries two = CellSeriesOf.of(KEY, HOUR, range, found, false, true);
+
+    assertThat(one.totals().posts()).isEqualTo(3);
+    assertThat(one.windows().get(0).figures().posts()).isEqualTo(2);
+    assertThat(two).usingRecursiveComparison().isEqualTo(one);
+    assertThat(first.cell().posts()).isEqualTo(1);
+    assertThat(again.cell().posts()).isEqualTo(1);
+    assertThat(first.cell().uniqueAuthors().estimate()).isEqualTo(1);
+  }
 }
