@@ -56,6 +56,14 @@ public final class Cell {
         new Sketches.TopItems(Sketches.ANSWER_ITEMS_MAP_SIZE));
   }
 
+  /**
+   * Two cells added up in a new one, leaving both as they are (either may be shared with other
+   * answers): for merging maps of cells.
+   */
+  public static Cell sum(Cell a, Cell b) {
+    return total().merge(a).merge(b);
+  }
+
   public static Cell of(CellStats stats) {
     return of(stats, Sketches.Authors.read(stats.getAuthors()));
   }

@@ -23,8 +23,7 @@ final class CellSeriesOf {
       boolean windowSketches) {
     Map<Long, Cell> byStart = new TreeMap<>();
     for (Partial partial : found) {
-      // a window's cell may be shared with other answers: added up in a new cell, never into it
-      byStart.merge(partial.start(), partial.cell(), (a, b) -> Cell.total().merge(a).merge(b));
+      byStart.merge(partial.start(), partial.cell(), Cell::sum);
     }
     if (zeros) {
       long first = size.windowStart(range.from().toEpochMilli());

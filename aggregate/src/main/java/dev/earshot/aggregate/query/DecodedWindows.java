@@ -16,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Cell#total()}, summarised, encoded), never merged into.
  */
 final class DecodedWindows {
-  /** At most this many windows are kept (up to 10 KB each with full sketches): 40 MB at most. */
+  /**
+   * At most this many windows are kept: about 40 MB at most, estimated (not measured) at 10 KB a
+   * window with full sketches (a 4 KB HLL_8 array, two items sketches of up to 48 strings).
+   */
   static final int MAX_WINDOWS = 4_096;
 
   private record WindowId(String store, String cell, long start) {}

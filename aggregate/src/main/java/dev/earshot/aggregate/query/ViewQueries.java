@@ -78,7 +78,7 @@ public final class ViewQueries {
     if (parts instanceof Answer.Found<List<Partial>> found) {
       Map<String, Cell> merged = new TreeMap<>();
       for (Partial partial : found.value()) {
-        merged.merge(partial.key(), partial.cell(), (a, b) -> Cell.total().merge(a).merge(b));
+        merged.merge(partial.key(), partial.cell(), Cell::sum);
       }
       return new Answer.Found<>(merged, found.instances());
     }
