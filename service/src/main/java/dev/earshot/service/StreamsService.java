@@ -30,6 +30,7 @@ public final class StreamsService implements AutoCloseable {
 
   private final String name;
   private final KafkaStreams streams;
+  private final UncleanShutdownGuard uncleanShutdown;
   private final KafkaStreamsMetrics streamsMetrics;
   private volatile Throwable lastError;
   private final java.util.concurrent.atomic.AtomicInteger restoring =
@@ -39,6 +40,7 @@ public final class StreamsService implements AutoCloseable {
     this.name = name;
     log.info("{} topology:\n{}", name, topology.describe());
     this.streams = new KafkaStreams(topology, props);
+    this.uncleanShutdown = UncleanShutdownGuard.of(props);
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(metrics);
     StreamsStateGauge.register(metrics, streams::state);
@@ -88,6 +90,7 @@ public final class StreamsService implements AutoCloseable {
   }
 
   public StreamsService start() {
+    uncleanShutdown.beforeStart(streams);
     streams.start();
     return this;
   }
@@ -155,9 +158,16 @@ public final class StreamsService implements AutoCloseable {
   public void close() {
     // Leave the group on close: otherwise a restarted instance waits for the old member's
     // session to time out (45 s) before it gets its partitions back.
-    streams.close(
-        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-            .withTimeout(Duration.ofSeconds(30)));
+    boolean failed =
+        streams.state() == KafkaStreams.State.ERROR
+            || streams.state() == KafkaStreams.State.PENDING_ERROR;
+    boolean closed =
+        streams.close(
+            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
+    if (closed && !failed) {
+      uncleanShutdown.closedCleanly();
+    }
     streamsMetrics.close();
   }
 }

@@ -243,26 +243,37 @@ class ReliabilityIT {
   private CrashRun crashRun(String guarantee) throws Exception {
     try (ReliabilityCluster cluster = new ReliabilityCluster(dir, guarantee).start(1, 1, 0);
         SequencedPosts posts = generator(cluster).start(9_000, 150)) {
-      ServiceProcess enrich = cluster.enrich().get(0);
-      ServiceProcess aggregate = cluster.aggregate().get(0);
-      List<String> notes = new ArrayList<>();
-      for (List<ServiceProcess> victims :
-          List.of(List.of(enrich), List.of(aggregate), List.of(enrich, aggregate))) {
-        Thread.sleep(8_000);
-        long t = System.nanoTime();
-        victims.forEach(ServiceProcess::kill);
-        victims.forEach(v -> v.start(ReliabilityCluster.READY));
-        notes.add(
-            victims.stream().map(ServiceProcess::name).toList()
-                + " killed at "
-                + posts.sent()
-                + " posts, ready again in "
-                + millis(t)
-                + " ms");
+      try {
+        String notes = crashThreeTimes(cluster, posts);
+        Verifier.Report report = finish(cluster, posts);
+        return new CrashRun(report, deadLetters(cluster), notes);
+      } finally {
+        keepLogs(cluster, "crash-" + guarantee);
       }
-      Verifier.Report report = finish(cluster, posts);
-      return new CrashRun(report, deadLetters(cluster), String.join("; ", notes));
     }
+  }
+
+  /** Kills enrich, then aggregate, then both, 8 s apart, restarting each at once. */
+  private static String crashThreeTimes(ReliabilityCluster cluster, SequencedPosts posts)
+      throws InterruptedException {
+    ServiceProcess enrich = cluster.enrich().get(0);
+    ServiceProcess aggregate = cluster.aggregate().get(0);
+    List<String> notes = new ArrayList<>();
+    for (List<ServiceProcess> victims :
+        List.of(List.of(enrich), List.of(aggregate), List.of(enrich, aggregate))) {
+      Thread.sleep(8_000);
+      long t = System.nanoTime();
+      victims.forEach(ServiceProcess::kill);
+      victims.forEach(v -> v.start(ReliabilityCluster.READY));
+      notes.add(
+          victims.stream().map(ServiceProcess::name).toList()
+              + " killed at "
+              + posts.sent()
+              + " posts, ready again in "
+              + millis(t)
+              + " ms");
+    }
+    return String.join("; ", notes);
   }
 
   // --- helpers ---------------------------------------------------------------------------------

@@ -70,6 +70,8 @@ final class ServiceProcess {
                       java,
                       "-Xmx512m",
                       "-XX:+UseSerialGC",
+                      // GC pauses into the log: a restart that runs out of heap shows it there.
+                      "-Xlog:gc:stdout",
                       "-cp",
                       classPath,
                       mainClass,
@@ -97,7 +99,28 @@ final class ServiceProcess {
       }
       sleep(200);
     }
-    throw new IllegalStateException(name + " not ready within " + timeout + "; see " + logFile);
+    // CI shows only the one-line summary of a failed test, so the message carries what the log
+    // says about why: the last state change and the last warning or error.
+    throw new IllegalStateException(
+        name + " not ready within " + timeout + "; " + lastSigns() + "; see " + logFile);
+  }
+
+  /** The log's last Kafka Streams state change and its last WARN or ERROR line, on one line. */
+  String lastSigns() {
+    String state = "no state change logged";
+    String trouble = "no warning logged";
+    try {
+      for (String line : Files.readAllLines(logFile)) {
+        if (line.contains("StreamsService") && line.contains(" -> ")) {
+          state = line.strip();
+        } else if (line.contains(" WARN ") || line.contains(" ERROR ")) {
+          trouble = line.strip();
+        }
+      }
+    } catch (IOException e) {
+      return "log unreadable: " + e.getMessage();
+    }
+    return "last state change: " + state + "; last warning: " + trouble;
   }
 
   boolean isReady() {
