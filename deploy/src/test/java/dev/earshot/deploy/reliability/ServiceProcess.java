@@ -94,8 +94,12 @@ final class ServiceProcess {
         throw new IllegalStateException(
             name + " exited with " + process.exitValue() + "; see " + logFile);
       }
-      if (isReady()) {
+      if (status("/ready") == 200) {
         return;
+      }
+      if (status("/health") == 503) {
+        // Kafka Streams shut the client down: it will not become ready.
+        throw new IllegalStateException(name + " gave up; " + lastSigns() + "; see " + logFile);
       }
       sleep(200);
     }
@@ -123,20 +127,20 @@ final class ServiceProcess {
     return "last state change: " + state + "; last warning: " + trouble;
   }
 
-  boolean isReady() {
+  /** The HTTP status of one of the service's paths, or 0 if it does not answer. */
+  private int status(String path) {
     try {
       return HTTP.send(
-                  HttpRequest.newBuilder(URI.create(url() + "/ready"))
-                      .timeout(Duration.ofSeconds(2))
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
+              HttpRequest.newBuilder(URI.create(url() + path))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
-      return false;
+      return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return 0;
     }
   }
 
