@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +196,24 @@ final class ViewProcessor implements Processor<String, CellPane, String, Specifi
     }
   }
 
+  /**
+   * Writes the buffered windows of one size that end by {@code through}, the ones about to be sent
+   * final; the others stay buffered until the commit. (Writing them all here wrote every window
+   * again each time a minute closed, and read it back with the next pane.)
+   */
+  private void writeClosing(int spec, long through) {
+    WindowStore<String, CellStats> store = stores.get(spec);
+    long size = specs.get(spec).size().millis();
+    Iterator<Map.Entry<Pending, Cell>> windows = buffered.get(spec).entrySet().iterator();
+    while (windows.hasNext()) {
+      Map.Entry<Pending, Cell> window = windows.next();
+      if (window.getKey().start() + size <= through) {
+        store.put(window.getKey().key(), window.getValue().toStats(), window.getKey().start());
+        windows.remove();
+      }
+    }
+  }
+
   private void raise(Alert alert) {
     context.forward(
         new Record<String, SpecificRecord>(
@@ -235,7 +254,7 @@ final class ViewProcessor implements Processor<String, CellPane, String, Specifi
         continue;
       }
       long size = spec.size().millis();
-      writeBuffered();
+      writeClosing(i, through);
       try (KeyValueIterator<Windowed<String>, CellStats> windows =
           stores
               .get(i)
