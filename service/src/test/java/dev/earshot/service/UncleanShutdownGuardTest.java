@@ -21,30 +21,17 @@ class UncleanShutdownGuardTest {
 
   @Test
   void aStartAfterACrashUnderExactlyOnceDeletesTheTaskDirectories() throws Exception {
-    Path task = leftTaskDirectory();
-    Properties props = props(StreamsConfig.EXACTLY_ONCE_V2);
-    UncleanShutdownGuard guard = UncleanShutdownGuard.of(props);
-    Files.writeString(guard.marker(), "left by the run that was killed");
+    UncleanShutdownGuard guard = start(StreamsConfig.EXACTLY_ONCE_V2, true);
 
-    try (KafkaStreams streams = new KafkaStreams(topology(), props)) {
-      guard.beforeStart(streams);
-    }
-
-    assertThat(task).doesNotExist();
+    assertThat(taskDirectory()).doesNotExist();
     assertThat(guard.marker()).exists();
   }
 
   @Test
   void aStartAfterACleanCloseKeepsTheStateAndMarksTheRun() throws Exception {
-    Path task = leftTaskDirectory();
-    Properties props = props(StreamsConfig.EXACTLY_ONCE_V2);
-    UncleanShutdownGuard guard = UncleanShutdownGuard.of(props);
+    UncleanShutdownGuard guard = start(StreamsConfig.EXACTLY_ONCE_V2, false);
 
-    try (KafkaStreams streams = new KafkaStreams(topology(), props)) {
-      guard.beforeStart(streams);
-    }
-
-    assertThat(task.resolve("store")).exists();
+    assertThat(taskDirectory().resolve("store")).exists();
     assertThat(guard.marker()).exists();
     guard.closedCleanly();
     assertThat(guard.marker()).doesNotExist();
@@ -52,16 +39,9 @@ class UncleanShutdownGuardTest {
 
   @Test
   void atLeastOnceKeepsItsStateAcrossACrash() throws Exception {
-    Path task = leftTaskDirectory();
-    Properties props = props(StreamsConfig.AT_LEAST_ONCE);
-    UncleanShutdownGuard guard = UncleanShutdownGuard.of(props);
-    Files.writeString(guard.marker(), "left by the run that was killed");
+    start(StreamsConfig.AT_LEAST_ONCE, true);
 
-    try (KafkaStreams streams = new KafkaStreams(topology(), props)) {
-      guard.beforeStart(streams);
-    }
-
-    assertThat(task.resolve("store")).exists();
+    assertThat(taskDirectory().resolve("store")).exists();
   }
 
   @Test
@@ -72,12 +52,26 @@ class UncleanShutdownGuardTest {
         .isEqualTo(stateDir.resolve(APP).resolve(UncleanShutdownGuard.MARKER));
   }
 
-  /** A task directory with a store in it, as a run leaves it. */
-  private Path leftTaskDirectory() throws Exception {
-    Path task = stateDir.resolve(APP).resolve("0_0");
-    Files.createDirectories(task.resolve("store"));
-    Files.writeString(task.resolve("store").resolve("data"), "state");
-    return task;
+  /**
+   * Leaves a task directory with a store in it, as a run does, and the marker of a run that did not
+   * close if {@code lastRunCrashed}; then builds a client and runs the guard as a start does.
+   */
+  private UncleanShutdownGuard start(String guarantee, boolean lastRunCrashed) throws Exception {
+    Files.createDirectories(taskDirectory().resolve("store"));
+    Files.writeString(taskDirectory().resolve("store").resolve("data"), "state");
+    Properties props = props(guarantee);
+    UncleanShutdownGuard guard = UncleanShutdownGuard.of(props);
+    if (lastRunCrashed) {
+      Files.writeString(guard.marker(), "left by the run that was killed");
+    }
+    try (KafkaStreams streams = new KafkaStreams(topology(), props)) {
+      guard.beforeStart(streams);
+    }
+    return guard;
+  }
+
+  private Path taskDirectory() {
+    return stateDir.resolve(APP).resolve("0_0");
   }
 
   private Properties props(String guarantee) {
