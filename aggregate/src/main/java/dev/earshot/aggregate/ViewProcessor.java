@@ -279,26 +279,31 @@ final class ViewProcessor implements Processor<String, CellPane, String, Specifi
     closed.put(specs.get(spec).size().token(), through);
   }
 
-  /** Sends the latest value of every window that changed since the last call. */
+  /**
+   * Sends the latest value of every window that changed since the last call: from the buffered cell
+   * while it is there (reading it back from the store cost a fetch and a decode per window), else
+   * from the store. Then writes the buffered cells, as a commit would.
+   */
   private void sendUpdates() {
-    writeBuffered();
     for (int i = 0; i < specs.size(); i++) {
       WindowSpec spec = specs.get(i);
       for (Pending pending : changed.get(i)) {
-        CellStats stats = stores.get(i).fetch(pending.key(), pending.start());
-        if (stats != null) {
-          ViewWindow value =
-              ViewOutput.window(
-                  CellKey.decode(pending.key()),
-                  pending.start(),
-                  spec.size().millis(),
-                  false,
-                  Cell.of(stats));
-          forward(spec, pending.key(), pending.start(), value, false);
+        Cell cell = buffered.get(i).get(pending);
+        if (cell == null) {
+          CellStats stats = stores.get(i).fetch(pending.key(), pending.start());
+          if (stats == null) {
+            continue;
+          }
+          cell = Cell.of(stats);
         }
+        ViewWindow value =
+            ViewOutput.window(
+                CellKey.decode(pending.key()), pending.start(), spec.size().millis(), false, cell);
+        forward(spec, pending.key(), pending.start(), value, false);
       }
       changed.get(i).clear();
     }
+    writeBuffered();
   }
 
   private void forward(
