@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * dead-letter topic as a {@link dev.earshot.schemas.DeadLetter} (reason {@code processing}, the
  * source record's bytes as read) and the task stays RUNNING. A {@link RejectedRecordException} is a
  * refusal on purpose and is dead-lettered under its own reason ({@code invalid}, {@code late}). An
- * outage fails the thread so the record is retried, never dropped.
+ * outage, or local state that cannot be written (a full disk), fails the thread so the record is
+ * retried, never dropped.
  */
 public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
@@ -26,20 +27,11 @@ public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
   @Override
   public Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-    if (Failures.isOutage(exception)) {
+    String stop = notTheRecordsFault(exception);
+    if (stop != null) {
       log.error(
-          "outage while processing {}-{}@{}: failing the thread to retry",
-          context.topic(),
-          context.partition(),
-          context.offset(),
-          exception);
-      return Response.fail();
-    }
-    if (Failures.isRegistryRefusal(exception)) {
-      // The registry refused the schema of what this app writes: every record would fail the
-      // same way. Stop loudly rather than dead-letter good posts.
-      log.error(
-          "the schema registry refused this app's output schema at {}-{}@{}: stopping",
+          "{} at {}-{}@{}",
+          stop,
           context.topic(),
           context.partition(),
           context.offset(),
@@ -81,5 +73,25 @@ public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
             context.offset(),
             context.sourceRawKey(),
             context.sourceRawValue()));
+  }
+
+  /**
+   * Why a failure is not the record's fault, so that the thread fails and the record is processed
+   * again from the last commit instead of being dead-lettered; null if it may be the record's.
+   */
+  private static String notTheRecordsFault(Exception exception) {
+    if (Failures.isOutage(exception)) {
+      return "outage: failing the thread to retry";
+    }
+    if (Failures.isLocalStateFailure(exception)) {
+      // A full or failing disk: every record would fail the same way. Health turns 503.
+      return "cannot write the local state (disk full?): stopping";
+    }
+    if (Failures.isRegistryRefusal(exception)) {
+      // Writing our own output with a schema the registry refuses is a deployment problem: every
+      // record would fail the same way.
+      return "the schema registry refused this app's output schema: stopping";
+    }
+    return null;
   }
 }

@@ -2,6 +2,8 @@ package dev.earshot.service;
 
 import dev.earshot.schemas.registry.SchemaRegistryException;
 import dev.earshot.schemas.registry.SchemaRegistryUnavailableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -9,6 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.ProcessorStateException;
+import org.rocksdb.RocksDBException;
 
 /** Tells an outage (retry later) from bad input (dead-letter it). */
 public final class Failures {
@@ -24,6 +29,22 @@ public final class Failures {
    */
   public static boolean isRegistryRefusal(Throwable t) {
     return anyCause(t, c -> c instanceof SchemaRegistryException);
+  }
+
+  /**
+   * True if the instance could not read or write its local state (a full disk, an I/O error, a
+   * store closed under it): the record is not at fault, and dead-lettering it would drop a good
+   * record for as long as the disk stays full.
+   */
+  public static boolean isLocalStateFailure(Throwable t) {
+    return anyCause(
+        t,
+        c ->
+            c instanceof ProcessorStateException
+                || c instanceof InvalidStateStoreException
+                || c instanceof RocksDBException
+                || c instanceof IOException
+                || c instanceof UncheckedIOException);
   }
 
   /** The innermost cause: usually the one that says why. */

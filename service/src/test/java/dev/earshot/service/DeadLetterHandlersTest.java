@@ -213,6 +213,24 @@ class DeadLetterHandlersTest {
     }
 
     @Test
+    void shouldFailWithoutDeadLetteringWhenTheDiskIsFull() {
+      handler.configure(configs());
+
+      ProcessingExceptionHandler.Response response =
+          handler.handleError(
+              context(),
+              record,
+              new org.apache.kafka.streams.errors.ProcessorStateException(
+                  "Error while putting key",
+                  new org.rocksdb.RocksDBException(
+                      "While appending to file: 000000.dbtmp: No space left on device")));
+
+      assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+      assertThat(response.deadLetterQueueRecords()).isEmpty();
+      assertThat(deadLetters("enrich", "processing")).isZero();
+    }
+
+    @Test
     void shouldFailWithoutDeadLetteringWhenTheRegistryIsDown() {
       handler.configure(configs());
 

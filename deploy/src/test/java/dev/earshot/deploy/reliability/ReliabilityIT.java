@@ -2,6 +2,7 @@ package dev.earshot.deploy.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,6 +105,53 @@ class ReliabilityIT {
           "wiped aggregate state directory",
           report,
           "ready again (store restored) in " + restore + " ms; query total " + answered);
+    }
+  }
+
+  /**
+   * The aggregate's disk fills mid-run (its state directory on a small file system of its own, then
+   * a file takes what is left): it must fail loudly (health 503, the reason in its log), and once
+   * the space is back and it is restarted, every count is exact. Needs root (skipped else).
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "earshot.reliability", matches = "full")
+  void fullDiskFailsLoudlyAndLosesNothing() throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(dir.resolve("aggregate-1").resolve("state"), 1024)) {
+      assumeTrue(disk != null, "mounting a tmpfs needs root");
+      try (ReliabilityCluster cluster =
+              new ReliabilityCluster(dir, "exactly_once_v2").start(1, 1, 0);
+          SequencedPosts posts = generator(cluster).start(12_000, 300)) {
+        try {
+          ServiceProcess aggregate = cluster.aggregate().get(0);
+          Thread.sleep(10_000);
+          long sentAtFull = posts.sent();
+          long filled = disk.fill();
+          long t = System.nanoTime();
+          boolean gaveUp = aggregate.awaitUnhealthy(Duration.ofSeconds(120));
+          long after = millis(t);
+          String signs = aggregate.lastSigns();
+          disk.free();
+          aggregate.stop();
+          aggregate.start(ReliabilityCluster.READY);
+          Verifier.Report report = finish(cluster, posts);
+          record(
+              "aggregate's disk full mid-run",
+              report,
+              String.format(
+                  "disk filled at %d posts (%d MB written); %s after %d ms; dead letters %d; %s",
+                  sentAtFull,
+                  filled >> 20,
+                  gaveUp ? "health 503" : "still healthy",
+                  after,
+                  deadLetters(cluster),
+                  signs));
+          assertThat(gaveUp).as(signs).isTrue();
+          assertThat(report.ok()).as(report.toString()).isTrue();
+          assertThat(deadLetters(cluster)).as("good posts dead-lettered").isZero();
+        } finally {
+          keepLogs(cluster, "full-disk");
+        }
+      }
     }
   }
 

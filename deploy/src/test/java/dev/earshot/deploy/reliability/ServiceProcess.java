@@ -127,6 +127,18 @@ final class ServiceProcess {
     return "last state change: " + state + "; last warning: " + trouble;
   }
 
+  /** Waits until /health says 503 (Kafka Streams gave up); false if it did not in time. */
+  boolean awaitUnhealthy(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (status("/health") == 503 || !process.isAlive()) {
+        return true;
+      }
+      sleep(200);
+    }
+    return false;
+  }
+
   /** The HTTP status of one of the service's paths, or 0 if it does not answer. */
   private int status(String path) {
     try {
