@@ -40,15 +40,21 @@ class TopicSetupIT {
 
       assertThat(TopicSetup.ensure(admin, stack.partitions(), (short) 1))
           .containsExactly(Topics.POSTS_RAW);
-      assertThat(
-              admin
-                  .describeConfigs(List.of(raw))
-                  .all()
-                  .get()
-                  .get(raw)
-                  .get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG)
-                  .value())
-          .isEqualTo(TimestampType.LOG_APPEND_TIME.toString());
+      // The controller applied the change; the broker answering describeConfigs applies it from
+      // the metadata log a moment later (CI once read the old value right after the alter).
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          admin
+                              .describeConfigs(List.of(raw))
+                              .all()
+                              .get()
+                              .get(raw)
+                              .get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG)
+                              .value())
+                      .isEqualTo(TimestampType.LOG_APPEND_TIME.toString()));
       assertThat(TopicSetup.ensure(admin, stack.partitions(), (short) 1)).isEmpty();
       // Window updates are compacted and deleted by time, counted from when Kafka got them.
       ConfigResource updates =
