@@ -2,8 +2,6 @@ package dev.earshot.service;
 
 import dev.earshot.schemas.registry.SchemaRegistryException;
 import dev.earshot.schemas.registry.SchemaRegistryUnavailableException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -34,7 +32,9 @@ public final class Failures {
   /**
    * True if the instance could not read or write its local state (a full disk, an I/O error, a
    * store closed under it): the record is not at fault, and dead-lettering it would drop a good
-   * record for as long as the disk stays full.
+   * record for as long as the disk stays full. Only the state stores' own exceptions count: a plain
+   * IOException may be a malformed record's (an Avro decoder's EOFException), which one bad record
+   * must not turn into a stopped stage.
    */
   public static boolean isLocalStateFailure(Throwable t) {
     return anyCause(
@@ -42,9 +42,7 @@ public final class Failures {
         c ->
             c instanceof ProcessorStateException
                 || c instanceof InvalidStateStoreException
-                || c instanceof RocksDBException
-                || c instanceof IOException
-                || c instanceof UncheckedIOException);
+                || c instanceof RocksDBException);
   }
 
   /** The innermost cause: usually the one that says why. */

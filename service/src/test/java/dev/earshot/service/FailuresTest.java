@@ -118,4 +118,17 @@ class FailuresTest {
     a.initCause(b);
     assertThat(Failures.rootCause(b)).isSameAs(a);
   }
+
+  @Test
+  void aStoreThatCannotBeWrittenIsALocalStateFailureButABadRecordsIoErrorIsNot() {
+    assertThat(
+            Failures.isLocalStateFailure(
+                new org.apache.kafka.streams.errors.ProcessorStateException(
+                    "Error while putting key", new org.rocksdb.RocksDBException("No space left"))))
+        .isTrue();
+    assertThat(
+            Failures.isLocalStateFailure(
+                new RuntimeException("cannot decode", new java.io.EOFException("truncated"))))
+        .isFalse();
+  }
 }
