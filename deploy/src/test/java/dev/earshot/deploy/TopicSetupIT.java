@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.schemas.Topics;
 import dev.earshot.service.TopicSetup;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.record.TimestampType;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,24 +39,11 @@ class TopicSetupIT {
                           AlterConfigOp.OpType.SET))))
           .all()
           .get();
+      awaitTimestampType(admin, raw, TimestampType.CREATE_TIME);
 
       assertThat(TopicSetup.ensure(admin, stack.partitions(), (short) 1))
           .containsExactly(Topics.POSTS_RAW);
-      // The controller applied the change; the broker answering describeConfigs applies it from
-      // the metadata log a moment later (CI once read the old value right after the alter).
-      org.awaitility.Awaitility.await()
-          .atMost(java.time.Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThat(
-                          admin
-                              .describeConfigs(List.of(raw))
-                              .all()
-                              .get()
-                              .get(raw)
-                              .get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG)
-                              .value())
-                      .isEqualTo(TimestampType.LOG_APPEND_TIME.toString()));
+      awaitTimestampType(admin, raw, TimestampType.LOG_APPEND_TIME);
       assertThat(TopicSetup.ensure(admin, stack.partitions(), (short) 1)).isEmpty();
       // Window updates are compacted and deleted by time, counted from when Kafka got them.
       ConfigResource updates =
@@ -68,5 +57,26 @@ class TopicSetupIT {
       assertThat(config.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG).value())
           .isEqualTo(TimestampType.LOG_APPEND_TIME.toString());
     }
+  }
+
+  /**
+   * Waits until the broker answering describeConfigs shows the topic's timestamp type: the
+   * controller applies a change at once, a broker from the metadata log a moment later (CI once
+   * read the old value right after an alter).
+   */
+  private static void awaitTimestampType(Admin admin, ConfigResource topic, TimestampType type) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        admin
+                            .describeConfigs(List.of(topic))
+                            .all()
+                            .get()
+                            .get(topic)
+                            .get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG)
+                            .value())
+                    .isEqualTo(type.toString()));
   }
 }
