@@ -45,14 +45,13 @@ class TrainCliTest {
     Path out = dir.resolve("model.tsv");
 
     int code =
-        new CommandLine(new TrainCli())
-            .execute(
-                "--target",
-                "sentiment",
-                "--labelled",
-                labelled(dir).toString(),
-                "--out",
-                out.toString());
+        train(
+            "--target",
+            "sentiment",
+            "--labelled",
+            labelled(dir).toString(),
+            "--out",
+            out.toString());
 
     assertThat(code).isZero();
     SentimentModel model = SentimentModel.read(out);
@@ -94,18 +93,17 @@ class TrainCliTest {
     Path out = dir.resolve("model.tsv");
 
     int code =
-        new CommandLine(new TrainCli())
-            .execute(
-                "--target",
-                "sentiment",
-                "--labelled",
-                labelled(dir).toString(),
-                "--supplement",
-                supplement.toString(),
-                "--supplement-weight",
-                "3",
-                "--out",
-                out.toString());
+        train(
+            "--target",
+            "sentiment",
+            "--labelled",
+            labelled(dir).toString(),
+            "--supplement",
+            supplement.toString(),
+            "--supplement-weight",
+            "3",
+            "--out",
+            out.toString());
 
     assertThat(code).isZero();
     List<String> comments = SentimentModel.read(out).linear().comments();
@@ -118,18 +116,17 @@ class TrainCliTest {
     Path out = dir.resolve("model.tsv");
 
     int code =
-        new CommandLine(new TrainCli())
-            .execute(
-                "--target",
-                "sentiment",
-                "--labelled",
-                labelled(dir).toString(),
-                "--supplement",
-                labelled(dir).toString(),
-                "--supplement-weight",
-                "0",
-                "--out",
-                out.toString());
+        train(
+            "--target",
+            "sentiment",
+            "--labelled",
+            labelled(dir).toString(),
+            "--supplement",
+            labelled(dir).toString(),
+            "--supplement-weight",
+            "0",
+            "--out",
+            out.toString());
 
     assertThat(code).isNotZero();
     assertThat(out).doesNotExist();
@@ -149,9 +146,7 @@ class TrainCliTest {
     Path out = dir.resolve("department.tsv");
 
     int code =
-        new CommandLine(new TrainCli())
-            .execute(
-                "--target", "department", "--labelled", file.toString(), "--out", out.toString());
+        train("--target", "department", "--labelled", file.toString(), "--out", out.toString());
 
     assertThat(code).isZero();
     RoutingModel model = RoutingModel.read(out);
@@ -193,16 +188,15 @@ class TrainCliTest {
     Path out = dir.resolve("topics.tsv");
 
     int code =
-        new CommandLine(new TrainCli())
-            .execute(
-                "--target",
-                "topics",
-                "--labelled",
-                topicsLabelled(dir).toString(),
-                "--threshold",
-                "0.6",
-                "--out",
-                out.toString());
+        train(
+            "--target",
+            "topics",
+            "--labelled",
+            topicsLabelled(dir).toString(),
+            "--threshold",
+            "0.6",
+            "--out",
+            out.toString());
 
     assertThat(code).isZero();
     TopicModel model = TopicModel.read(out);
@@ -237,10 +231,15 @@ class TrainCliTest {
     PrintStream stdout = System.out;
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
-      assertThat(new CommandLine(new TrainCli()).execute(args)).isZero();
+      assertThat(train(args)).isZero();
     } finally {
       System.setOut(stdout);
     }
     return printed.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Runs {@code ./earshot train} with these arguments; its exit code. */
+  private static int train(String... args) {
+    return new CommandLine(new TrainCli()).execute(args);
   }
 }
