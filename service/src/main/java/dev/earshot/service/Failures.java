@@ -30,8 +30,8 @@ public final class Failures {
   }
 
   /**
-   * True if the instance could not read or write its local state (a full disk, an I/O error, a
-   * store closed under it): the record is not at fault, and dead-lettering it would drop a good
+   * True if the instance could not read or write its local state (a full disk, a store's I/O error,
+   * a store closed under it): the record is not at fault, and dead-lettering it would drop a good
    * record for as long as the disk stays full. Only the state stores' own exceptions count: a plain
    * IOException may be a malformed record's (an Avro decoder's EOFException), which one bad record
    * must not turn into a stopped stage.

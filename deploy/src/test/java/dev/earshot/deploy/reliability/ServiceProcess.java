@@ -127,7 +127,10 @@ final class ServiceProcess {
     return "last state change: " + state + "; last warning: " + trouble;
   }
 
-  /** Waits until /health says 503 (Kafka Streams gave up); false if it did not in time. */
+  /**
+   * Waits until /health says 503 (Kafka Streams gave up) or the process has exited: either way it
+   * stopped loudly. False if it is still healthy when the time is up.
+   */
   boolean awaitUnhealthy(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
